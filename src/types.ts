@@ -1,0 +1,108 @@
+/** Domain types shared by the core, the bot and the tests. */
+
+export type ListKind = "duty" | "assist" | "negative" | "no-certificate";
+
+export type Verdict = "duty" | "assist" | "negative" | "unlisted" | "info" | "out_of_scope";
+
+/** One item of a structured list, e.g. gansu/negative/7. */
+export interface ListItem {
+  id: string;
+  set: string;
+  list: ListKind;
+  /** The list's full official name. */
+  listName: string;
+  /** Short name for replies: 负面清单, 履职清单 … */
+  listShort: string;
+  number: number;
+  text: string;
+  /** 工作依据 (duty and assist lists). */
+  basis?: string;
+  /** 工作类型 (negative list). */
+  type?: string;
+  /** 列入负面清单原因 (negative list). */
+  reason?: string;
+  /** Slug of the source document. */
+  source: string;
+  /** What the verdict is when this item matches. */
+  verdict: "duty" | "assist" | "negative";
+}
+
+export interface ListDef {
+  id: string; // gansu/negative
+  set: string;
+  list: ListKind;
+  name: string;
+  short: string;
+  verdict: "duty" | "assist" | "negative";
+  source: string;
+  notes: string[];
+  items: ListItem[];
+}
+
+/** A paragraph of a source document, cited as doc/<slug>#p<N>. */
+export interface Passage {
+  id: string;
+  slug: string;
+  anchor: string;
+  text: string;
+}
+
+export interface SourceDoc {
+  slug: string;
+  title: string;
+  issuer: string;
+  date: string;
+  number: string;
+  text: string;
+  passages: Passage[];
+}
+
+/** A citation target: a list item or a passage. */
+export type KnowledgeEntry = { kind: "item"; item: ListItem } | { kind: "passage"; passage: Passage; doc: SourceDoc };
+
+export interface AskResult {
+  verdict: Verdict;
+  /** Knowledge ids, most relevant first. */
+  citations: string[];
+  /** The reply text, Chinese. */
+  answer: string;
+  /** Confidence in the verdict, 0..1. */
+  confidence: number;
+  /** Which composer wrote the answer. */
+  composer: "offline" | "llm";
+}
+
+export type FlagCategory = "negative" | "burden";
+
+export interface ScreenResult {
+  flagged: boolean;
+  category: FlagCategory | null;
+  citations: string[];
+  confidence: number;
+  reason: string;
+  /** Second opinion from the LLM, when one was asked. */
+  llm?: { flagged: boolean; category: FlagCategory | null; reason: string } | null;
+}
+
+/** One normalised chat message, whatever platform it came from. */
+export interface IncomingMessage {
+  channel: string; // "console" | "dingtalk" | "wechat"
+  messageId: string;
+  /** Undefined for a private chat. */
+  groupId?: string;
+  groupName?: string;
+  senderId: string;
+  senderName: string;
+  text: string;
+  mentionsBot: boolean;
+  time: Date;
+}
+
+export interface OutgoingMessage {
+  text: string;
+  /** Markdown version for platforms that render it (DingTalk). */
+  markdown?: string;
+  title?: string;
+  /** Platform user ids to @. */
+  atUserIds?: string[];
+}
