@@ -1,0 +1,112 @@
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { JianfuError } from "../../src/errors.js";
+import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from "../../src/store/migrations.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { StoreError } from "../../src/store/store-error.js";
+import { flagInput, tempDir } from "./helpers.js";
+
+const fixture = (name: string) => join(import.meta.dirname, "..", "fixtures", "store", name);
+
+describe("migrations", () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir()));
+  afterEach(() => tmp.cleanup());
+
+  it("migrate an empty file to the latest version, in WAL mode, with all tables", () => {
+    const path = join(tmp.dir, "empty.db");
+    writeFileSync(path, ""); // a zero-byte file is an empty SQLite database
+    openSqliteStore(path).close();
+    const db = new Database(path, { readonly: true });
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
+      .map((r) => r.name)
+      .filter((n) => !n.startsWith("sqlite_"));
+    expect(tables).toEqual(["answers", "digests", "flags"]);
+    db.close();
+  });
+
+  it("re-opening is idempotent: nothing applied twice, data intact", () => {
+    const path = join(tmp.dir, "again.db");
+    const s1 = openSqliteStore(path);
+    s1.addFlag(flagInput());
+    s1.close();
+    const db = new Database(path);
+    expect(migrate(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
+    const s2 = openSqliteStore(path);
+    expect(s2.listFlags()).toHaveLength(1);
+    s2.close();
+  });
+
+  it("applies only pending steps, in order, and rolls back a failing step", () => {
+    const db = new Database(":memory:");
+    const steps = [
+      { version: 1, description: "a", sql: "CREATE TABLE a (x)" },
+      { version: 2, description: "b", sql: "CREATE TABLE b (x)" },
+    ];
+    expect(migrate(db, steps.slice(0, 1))).toEqual([1]);
+    expect(migrate(db, steps)).toEqual([2]);
+    const broken = [...steps, { version: 3, description: "c", sql: "CREATE TABLE c (x); CREATE TABLE a (y)" }];
+    expect(() => migrate(db, broken)).toThrow(/already exists/);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it("migration versions are numbered 1, 2, 3… without gaps", () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
+
+describe("opening a bad file", () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir()));
+  afterEach(() => tmp.cleanup());
+
+  for (const name of ["corrupt.db", "bad-header.db"]) {
+    it(`${name} → StoreError in Chinese naming the path`, () => {
+      const path = join(tmp.dir, name);
+      copyFileSync(fixture(name), path);
+      let caught: unknown;
+      try {
+        openSqliteStore(path);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(StoreError);
+      expect(caught).toBeInstanceOf(JianfuError);
+      const msg = (caught as StoreError).message;
+      expect(msg).toContain(path);
+      expect(msg).toMatch(/已损坏|不是 SQLite/);
+      expect((caught as StoreError).path).toBe(path);
+    });
+  }
+
+  it("a database from a newer version is refused, not downgraded", () => {
+    const path = join(tmp.dir, "newer.db");
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openSqliteStore(path)).toThrow(StoreError);
+    expect(() => openSqliteStore(path)).toThrow(new RegExp(`${SCHEMA_VERSION + 5}.*升级`));
+  });
+
+  it("a foreign SQLite database with a clashing table is refused with the path", () => {
+    const path = join(tmp.dir, "foreign.db");
+    const db = new Database(path);
+    db.exec("CREATE TABLE flags (colour TEXT)");
+    db.close();
+    expect(() => openSqliteStore(path)).toThrow(StoreError);
+    expect(() => openSqliteStore(path)).toThrow(path);
+  });
+
+  it("a directory where the file should be → StoreError naming the path", () => {
+    expect(() => openSqliteStore(tmp.dir)).toThrow(StoreError);
+    expect(() => openSqliteStore(tmp.dir)).toThrow(tmp.dir);
+  });
+});
