@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -41,7 +41,12 @@ function readYaml<T>(path: string, schema: z.ZodType<T>): T {
 export function loadLexicon(dir: string): Lexicon {
   const syn = readYaml(join(dir, "synonyms.yaml"), synonymsSchema);
   const tasks = readYaml(join(dir, "tasks.yaml"), tasksSchema);
-  const cues = readYaml(join(dir, "cues.yaml"), cuesSchema);
+  // Every other *.yaml of the folder holds named cue lists (cues.yaml, screen-cues.yaml, …).
+  const cues: Record<string, string[]> = {};
+  const cueFiles = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/^(synonyms|tasks)\./.test(f)).sort() : [];
+  for (const f of cueFiles) {
+    for (const [name, ws] of Object.entries(readYaml(join(dir, f), cuesSchema))) cues[name] = [...(cues[name] ?? []), ...ws];
+  }
   const synonyms = new Map<string, string[]>();
   for (const [canonical, variants] of Object.entries(syn)) {
     for (const v of variants) synonyms.set(v, [...(synonyms.get(v) ?? []), canonical]);

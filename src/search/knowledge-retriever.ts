@@ -1,0 +1,94 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { KnowledgeEntry } from "../types.js";
+import { Bm25Index } from "./bm25.js";
+import { normalizeText } from "./normalize.js";
+import { PhraseMatcher } from "./phrase-matcher.js";
+import { createTokenizer, type Tokenizer } from "./tokenizer.js";
+import type { Retriever, SearchHit } from "./types.js";
+
+/** What the retriever saw in a query: expansions and the task words found in it. */
+export interface QueryAnalysis {
+  norm: string;
+  /** Canonical terms added by synonyms (煤气罐 → 燃气). */
+  expansions: string[];
+  /** Knowledge id → task words of that id found in the query. */
+  taskHits: Map<string, string[]>;
+  tokens: Map<string, number>;
+}
+
+export interface KnowledgeRetriever extends Retriever {
+  search(query: string, opts?: { limit?: number; kinds?: Array<"item" | "passage"> }): SearchHit[];
+  analyze(query: string): QueryAnalysis;
+  /** Scores with an analysis already made (avoids tokenising twice). */
+  searchAnalyzed(a: QueryAnalysis, opts?: { limit?: number; kinds?: Array<"item" | "passage"> }): SearchHit[];
+  tokenizer: Tokenizer;
+}
+
+/** Weight of a synonym's canonical term against the words actually written. */
+const EXPANSION_WEIGHT = 0.6;
+/** Bonus per character of a task word found verbatim in the query. */
+const TASK_WORD_BONUS = 0.9;
+
+function itemDocText(kb: KnowledgeBase, e: KnowledgeEntry): string {
+  if (e.kind === "passage") return `${e.doc.title} ${e.doc.issuer} ${e.passage.text}`;
+  const it = e.item;
+  const words = kb.lexicon.taskWords.get(it.id) ?? [];
+  return [it.type, it.text, it.list === "no-certificate" ? "证明 出具证明" : "", ...words].filter(Boolean).join(" ");
+}
+
+/** BM25 over list items and document passages, with lexicon expansion and task-word bonuses. */
+export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenizer): KnowledgeRetriever {
+  const tok = tokenizer ?? createTokenizer(kb.lexicon.terms, kb.lexicon.cues.stop ?? []);
+  const index = new Bm25Index();
+  const entries = new Map<string, KnowledgeEntry>();
+  for (const item of kb.items) entries.set(item.id, { kind: "item", item });
+  for (const doc of kb.docs) for (const passage of doc.passages) entries.set(passage.id, { kind: "passage", passage, doc });
+  for (const [id, e] of entries) index.add(id, tok.tokens(itemDocText(kb, e)));
+
+  const synonyms = new PhraseMatcher<string[]>();
+  for (const [variant, canon] of kb.lexicon.synonyms) synonyms.add(variant, canon);
+  const taskWords = new PhraseMatcher<string>();
+  for (const [id, words] of kb.lexicon.taskWords) for (const w of words) taskWords.add(w, id);
+
+  function analyze(query: string): QueryAnalysis {
+    const norm = normalizeText(query);
+    const compact = norm.replace(/\s+/g, "");
+    const expansions = [...new Set(synonyms.match(compact).flatMap((m) => m.value))];
+    const tokens = new Map<string, number>();
+    for (const t of tok.tokens(norm)) tokens.set(t, 1);
+    for (const t of tok.tokens(expansions.join(" "))) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
+    const taskHits = new Map<string, string[]>();
+    for (const m of taskWords.match(compact + " " + expansions.join(" "))) {
+      const list = taskHits.get(m.value) ?? [];
+      if (!list.includes(m.phrase)) list.push(m.phrase);
+      taskHits.set(m.value, list);
+    }
+    return { norm, expansions, taskHits, tokens };
+  }
+
+  function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
+    const kinds = opts.kinds ?? ["item", "passage"];
+    const limit = opts.limit ?? 10;
+    const filter = kinds.length === 2 ? undefined : (id: string) => kinds.includes(entries.get(id)!.kind);
+    const scores = new Map(index.search(a.tokens, Math.max(limit * 3, 30), filter));
+    if (kinds.includes("item")) {
+      for (const [id, words] of a.taskHits) {
+        if (!entries.has(id) || entries.get(id)!.kind !== "item") continue;
+        // Overlapping words (电梯, 电梯检查) count once: the longest per start.
+        const bonus = words.reduce((s, w) => s + TASK_WORD_BONUS * Math.min(w.length, 6), 0);
+        scores.set(id, (scores.get(id) ?? 0) + bonus);
+      }
+    }
+    return [...scores]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, limit)
+      .map(([id, score]) => ({ id, score, entry: entries.get(id)! }));
+  }
+
+  return {
+    tokenizer: tok,
+    analyze,
+    searchAnalyzed,
+    search: (query, opts) => searchAnalyzed(analyze(query), opts),
+  };
+}

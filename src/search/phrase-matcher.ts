@@ -1,0 +1,29 @@
+import { normalizeText } from "./normalize.js";
+
+/**
+ * Finds which of many phrases occur in a text. Phrases are bucketed by their first two
+ * characters, so a lookup costs the text's length times a bucket, not the phrase count.
+ */
+export class PhraseMatcher<T> {
+  private readonly buckets = new Map<string, Array<{ phrase: string; value: T }>>();
+
+  add(phrase: string, value: T): void {
+    const p = normalizeText(phrase).replace(/\s+/g, "");
+    if (p.length < 2) return;
+    const key = p.slice(0, 2);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = []));
+    bucket.push({ phrase: p, value });
+  }
+
+  /** Every (phrase, value, position) found in the already-normalised text. */
+  match(norm: string): Array<{ phrase: string; value: T; at: number }> {
+    const out: Array<{ phrase: string; value: T; at: number }> = [];
+    for (let i = 0; i + 1 < norm.length; i++) {
+      const bucket = this.buckets.get(norm.slice(i, i + 2));
+      if (!bucket) continue;
+      for (const { phrase, value } of bucket) if (norm.startsWith(phrase, i)) out.push({ phrase, value, at: i });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,32 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { cjkBigrams, isWordToken, normalizeText } from "./normalize.js";
+
+/** Chinese tokenizer: jieba words (with the lexicon as a user dictionary) plus character bigrams. */
+export interface Tokenizer {
+  /** Index/query tokens: words (prefixed "w:") and bigrams (prefixed "b:"), stop words removed. */
+  tokens(text: string): string[];
+  /** jieba words only, normalised. */
+  words(text: string): string[];
+}
+
+/** Builds a tokenizer; `userWords` join jieba's dictionary, `stopWords` are dropped. */
+export function createTokenizer(userWords: string[] = [], stopWords: string[] = []): Tokenizer {
+  const jieba = Jieba.withDict(dict);
+  if (userWords.length) {
+    // A high frequency makes jieba keep domain terms (特种设备, 占道经营) whole.
+    const lines = userWords.map((w) => `${normalizeText(w).replace(/\s+/g, "")} 50000`).join("\n");
+    jieba.loadDict(Buffer.from(lines, "utf8"));
+  }
+  const stop = new Set(stopWords.map(normalizeText));
+  const words = (text: string) => jieba.cut(normalizeText(text), false).filter((w) => isWordToken(w) && !stop.has(w));
+  return {
+    words,
+    tokens(text) {
+      const norm = normalizeText(text);
+      const out = words(norm).map((w) => `w:${w}`);
+      for (const b of cjkBigrams(norm)) if (!stop.has(b)) out.push(`b:${b}`);
+      return out;
+    },
+  };
+}
