@@ -1,0 +1,163 @@
+import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from "dingtalk-stream";
+import type WebSocket from "ws";
+import { PlatformError } from "../../src/errors.js";
+import type { Logger } from "../../src/logger.js";
+import type { FetchLike } from "./dingtalk-api.js";
+import { ReconnectLoop, type BackoffOptions } from "./reconnect.js";
+
+export interface StreamConnectionOptions {
+  clientId: string;
+  clientSecret: string;
+  /** `https://api.dingtalk.com/v1.0/gateway/connections/open` in production. */
+  gatewayUrl: string;
+  logger: Logger;
+  fetch?: FetchLike;
+  backoff?: BackoffOptions;
+  /** Ping the gateway this often; a missing pong drops the socket. Default 20 s; 0 turns it off. */
+  heartbeatMs?: number;
+}
+
+/** What the SDK keeps private but a wrapper must reach. */
+interface ClientInternals {
+  dw_url?: string;
+  socket?: WebSocket;
+  sslopts: Record<string, unknown>;
+}
+
+/**
+ * The official DWClient in stream mode, with the connecting done here: the gateway URL is a
+ * setting, reconnects back off with jitter and a cap (the SDK's own loop retries every second
+ * forever), and stop() leaves no socket and no timer behind.
+ */
+export class StreamConnection {
+  private readonly client: DWClient;
+  private readonly loop: ReconnectLoop;
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly opts: StreamConnectionOptions,
+    onRobotMessage: (frame: DWClientDownStream) => void,
+  ) {
+    this.client = new DWClient({ clientId: opts.clientId, clientSecret: opts.clientSecret, ua: "jianfu" });
+    this.client.config.autoReconnect = false;
+    this.internals.sslopts = { ...this.internals.sslopts, handshakeTimeout: 10_000 };
+    this.client.getEndpoint = () => this.openEndpoint();
+    // The SDK parses frames without a try: one bad frame would be an uncaught exception.
+    const onDownStream = this.client.onDownStream.bind(this.client);
+    this.client.onDownStream = (data) => {
+      try {
+        onDownStream(data);
+      } catch (err) {
+        opts.logger.warn({ err: String(err) }, "dingtalk frame skipped");
+      }
+    };
+    this.client.registerCallbackListener(TOPIC_ROBOT, onRobotMessage);
+    this.loop = new ReconnectLoop({
+      connect: () => this.connectOnce(),
+      backoff: opts.backoff,
+      logger: opts.logger,
+      isFatal: (err) => err instanceof PlatformError && err.status !== undefined && err.status >= 400 && err.status < 500,
+    });
+  }
+
+  /**
+   * Connects; resolves after the first attempt (later attempts run in the background).
+   * Throws PlatformError when the gateway refuses the credentials.
+   */
+  async start(): Promise<boolean> {
+    return this.loop.start();
+  }
+
+  /** Acks a callback so DingTalk does not deliver it again. */
+  ack(messageId: string): void {
+    try {
+      this.client.socketCallBackResponse(messageId, { status: "SUCCESS" });
+    } catch (err) {
+      this.opts.logger.warn({ err: String(err), messageId }, "dingtalk ack failed");
+    }
+  }
+
+  get connected(): boolean {
+    return this.client.connected;
+  }
+
+  stop(): void {
+    this.loop.stop();
+    this.stopHeartbeat();
+    const socket = this.internals.socket;
+    if (socket) {
+      socket.removeAllListeners("close");
+      // terminate() also ends a socket still opening, and errors are expected then.
+      socket.on("error", () => {});
+      socket.terminate();
+    }
+    this.client.connected = false;
+  }
+
+  private get internals(): ClientInternals {
+    return this.client as unknown as ClientInternals;
+  }
+
+  /** Replaces the SDK's getEndpoint, which posts to a hard-coded URL through axios. */
+  private async openEndpoint(): Promise<DWClient> {
+    const { clientId, clientSecret, gatewayUrl } = this.opts;
+    const res = await (this.opts.fetch ?? fetch)(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ clientId, clientSecret, ua: "jianfu", subscriptions: this.client.config.subscriptions }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      const hint = res.status < 500 ? "（请检查 DINGTALK_CLIENT_ID / DINGTALK_CLIENT_SECRET）" : "";
+      throw new PlatformError(`钉钉 Stream 网关返回 ${res.status}${hint}：${text.slice(0, 200)}`, res.status);
+    }
+    const { endpoint, ticket } = JSON.parse(text) as { endpoint?: string; ticket?: string };
+    if (!endpoint || !ticket) throw new PlatformError("钉钉 Stream 网关未返回 endpoint/ticket");
+    this.internals.dw_url = `${endpoint}?ticket=${encodeURIComponent(ticket)}`;
+    return this.client;
+  }
+
+  private async connectOnce(): Promise<void> {
+    await this.client.getEndpoint();
+    if (this.loop.isStopped) return;
+    await this.client._connect();
+    const socket = this.internals.socket;
+    if (this.loop.isStopped || !socket) {
+      socket?.terminate();
+      return;
+    }
+    this.opts.logger.info("dingtalk stream connected");
+    socket.once("close", () => {
+      this.stopHeartbeat();
+      if (this.loop.isStopped) return;
+      this.opts.logger.warn("dingtalk stream closed, reconnecting");
+      this.loop.dropped();
+    });
+    this.startHeartbeat(socket);
+  }
+
+  /** The SDK's keepAlive leaks an interval per reconnect, so liveness is checked here. */
+  private startHeartbeat(socket: WebSocket): void {
+    this.stopHeartbeat();
+    const every = this.opts.heartbeatMs ?? 20_000;
+    if (!every) return;
+    let alive = true;
+    socket.on("pong", () => (alive = true));
+    socket.on("message", () => (alive = true));
+    this.heartbeat = setInterval(() => {
+      if (!alive) {
+        this.opts.logger.warn("dingtalk stream heartbeat lost");
+        socket.terminate();
+        return;
+      }
+      alive = false;
+      socket.ping();
+    }, every);
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+}
