@@ -43,14 +43,14 @@ export const FAKE_EMBEDDING_DIMS = 64;
 
 /** The fake server's embedding: character unigrams and bigrams hashed into `dims`, unit length. */
 export function fakeEmbedding(text: string, dims = FAKE_EMBEDDING_DIMS): number[] {
-  const v = new Array<number>(dims).fill(0);
+  const v: number[] = Array.from({ length: dims }, () => 0);
   const chars = [...text.replace(/\s+/g, "")];
   for (let i = 0; i < chars.length; i++) {
     v[fnv(chars[i]) % dims] += 0.5;
     if (i + 1 < chars.length) v[fnv(chars[i] + chars[i + 1]) % dims] += 1;
   }
-  const norm = Math.hypot(...v) || 1;
-  if (norm === 1 && v.every((x) => x === 0)) v[0] = 1;
+  if (!v.some((x) => x !== 0)) v[0] = 1; // empty text: any unit vector
+  const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
 }
 

@@ -1,0 +1,40 @@
+import type { SearchHit } from "../search/types.js";
+import type { KnowledgeEntry, Verdict } from "../types.js";
+
+/** Chinese labels for verdicts, for prompts and reply headlines. */
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  duty: "属于社区职责",
+  assist: "社区依法协助政府的工作",
+  negative: "不属于社区职责",
+  unlisted: "不在清单内，须经准入审核",
+  info: "政策说明",
+  out_of_scope: "不属于本助手的范围",
+};
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** One line for the model: `[id] 负面清单 第7项：原文（类型：…；原因：…）`. */
+export function renderEntry(id: string, entry: KnowledgeEntry, maxChars = 400): string {
+  if (entry.kind === "item") {
+    const it = entry.item;
+    const extra = [
+      it.basis && `依据：${clip(it.basis, 160)}`,
+      it.type && `类型：${it.type}`,
+      it.reason && `原因：${clip(it.reason, 160)}`,
+    ].filter(Boolean);
+    return `[${id}] ${it.listName}（${it.listShort}）第${it.number}项：${clip(it.text, maxChars)}${extra.length ? `（${extra.join("；")}）` : ""}`;
+  }
+  return `[${id}] 《${entry.doc.title}》${entry.doc.number ? `（${entry.doc.number}）` : ""}段落：${clip(entry.passage.text, maxChars)}`;
+}
+
+/** The numbered block of entries the model may cite, one per line. */
+export function renderEvidence(hits: SearchHit[]): string {
+  return hits.length ? hits.map((h) => renderEntry(h.id, h.entry)).join("\n") : "（没有检索到相关条目）";
+}
+
+/** A short citation line for the reply footer: `负面清单 第7项（gansu/negative/7）`. */
+export function citationLabel(id: string, entry: KnowledgeEntry | undefined): string {
+  if (!entry) return id;
+  if (entry.kind === "item") return `${entry.item.listShort} 第${entry.item.number}项（${id}）`;
+  return `《${entry.doc.title}》（${id}）`;
+}
