@@ -1,0 +1,11 @@
+export { buildDigest, type Digest, type DigestEntry, type DigestOptions, type Tally } from "./digest.js";
+export { parseDuration, parseSince } from "./period.js";
+export { renderDigest, digestMessage, isDigestFormat, DIGEST_FORMATS, type DigestFormat } from "./render.js";
+export { renderDingtalkMarkdown, type ChatRenderOptions } from "./render-dingtalk.js";
+export { renderText } from "./render-text.js";
+export { renderCsv, CSV_HEADER, type CsvOptions } from "./render-csv.js";
+export { renderJson, parseDigestJson } from "./render-json.js";
+export { renderReport } from "./render-report.js";
+export { CATEGORY_LABELS, STATUS_LABELS, EMPTY_DIGEST_TEXT, commandHint } from "./labels.js";
+export { displaySender, displayGroup, isForwarded } from "./sender.js";
+export { DEFAULT_TIME_ZONE, formatDateTime } from "./time-zone.js";
