@@ -1,0 +1,32 @@
+import { looksLikeFollowup } from "../followups.js";
+import { formatAnswer } from "../reply-format.js";
+import type { BotContext } from "./context.js";
+
+/**
+ * A question: answered by the engine, with the asker's previous question as context when this
+ * one is a short follow-up ("那锅炉呢？"); logged; the reply goes to the chat at the asker.
+ */
+export async function handleAsk(ctx: BotContext, question: string): Promise<void> {
+  const { engine, store, followups, logger, clock } = ctx.deps;
+  const { message, conversation } = ctx;
+  const previous = looksLikeFollowup(question) ? followups.lastQuestion(conversation) : undefined;
+  const result = await engine.ask(question, previous ? { previous } : {});
+  followups.rememberQuestion(conversation, question, previous !== undefined);
+  const firstItem = result.citations.map((id) => engine.kb.item(id)).find(Boolean);
+  if (firstItem) followups.rememberList(conversation, `${firstItem.set}/${firstItem.list}`);
+  try {
+    store.logAnswer({
+      time: clock.now(),
+      channel: message.channel,
+      groupId: message.groupId ?? null,
+      senderId: message.senderId,
+      question: previous ? `${previous}（追问）${question}` : question,
+      verdict: result.verdict,
+      citations: result.citations,
+      composer: result.composer,
+    });
+  } catch (err) {
+    logger.warn({ err, messageId: message.messageId }, "记录答复日志失败");
+  }
+  await ctx.reply(formatAnswer(result));
+}

@@ -1,0 +1,23 @@
+import type { BotContext } from "./context.js";
+
+/** The help text, naming the bot as configured. */
+export function helpText(botName: string, supervisor: boolean): string {
+  const lines = [
+    `您好，我是${botName}，帮社区核对哪些工作该做、哪些不该接。可以这样用：`,
+    `· 直接提问：@${botName} 街道让我们查商铺燃气，这是社区的事吗？`,
+    "· 追问：“那锅炉呢？”（几分钟内接着上一个问题）",
+    "· 搜 关键词：查找相关条目，如“搜 证明”",
+    "· 清单 负面｜履职｜协助｜证明：查看整张清单",
+    "· 第7项：查看清单中的一项（默认负面清单，也可写“履职第3项”或 gansu/negative/7）",
+    "· 核查 + 粘贴的通知：帮您判断一条通知是否在给社区派不该派的活，可附“来源：XX群 / 发送人：王某”",
+  ];
+  if (supervisor) {
+    lines.push("督导可用：", "· 汇总：查看待处理的标记", "· 确认 12：确认第 12 号标记", "· 误报 12 原因：把第 12 号标记为误报");
+  }
+  return lines.join("\n");
+}
+
+/** `帮助` */
+export async function handleHelp(ctx: BotContext, supervisor: boolean): Promise<void> {
+  await ctx.replyText(helpText(ctx.deps.config.BOT_NAME, supervisor));
+}

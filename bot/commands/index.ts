@@ -1,0 +1,41 @@
+import { handleAsk } from "./ask.js";
+import { handleCheck } from "./check.js";
+import type { BotContext } from "./context.js";
+import { handleHelp } from "./help.js";
+import { handleItemId, handleItemNumber, handleList, handleSearch } from "./knowledge.js";
+import { SUPERVISOR_COMMANDS, type Command } from "./parse.js";
+import { handleDigest, handleReview } from "./supervisor.js";
+import { isSupervisor } from "./supervisors.js";
+
+export { parseCommand, type Command } from "./parse.js";
+
+const REFUSAL = "抱歉，这个指令仅供督导使用。如需查看或处理标记，请联系您的督导。";
+
+/** Runs one parsed command; supervisor commands are refused politely for everyone else. */
+export async function runCommand(ctx: BotContext, cmd: Command): Promise<void> {
+  const supervisor = isSupervisor(ctx.deps.config, ctx.message.channel, ctx.message.senderId);
+  if (SUPERVISOR_COMMANDS.has(cmd.kind) && !supervisor) {
+    await ctx.replyText(REFUSAL);
+    return;
+  }
+  switch (cmd.kind) {
+    case "help":
+      return handleHelp(ctx, supervisor);
+    case "search":
+      return handleSearch(ctx, cmd.query);
+    case "list":
+      return handleList(ctx, cmd.list);
+    case "item":
+      return handleItemId(ctx, cmd.id);
+    case "item-number":
+      return handleItemNumber(ctx, cmd.number, cmd.list);
+    case "check":
+      return handleCheck(ctx, cmd);
+    case "digest":
+      return handleDigest(ctx);
+    case "review":
+      return handleReview(ctx, cmd);
+    case "ask":
+      return handleAsk(ctx, cmd.question);
+  }
+}

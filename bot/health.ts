@@ -1,0 +1,62 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What /healthz reports. */
+export interface HealthStatus {
+  ok: boolean;
+  channels: Array<{ name: string; started: boolean }>;
+  /** Content hash of the loaded knowledge base. */
+  knowledge: string;
+  flags: { pending: number };
+}
+
+export interface HealthServerOptions {
+  /** HEALTH_PORT; 0 turns the endpoint off. */
+  port: number;
+  /** Default 127.0.0.1: the endpoint is for the machine's own probes. */
+  host?: string;
+  status(): HealthStatus;
+}
+
+/** The health endpoint: GET /healthz → 200 JSON when ok, 503 when not. */
+export class HealthServer {
+  private server: Server | undefined;
+
+  constructor(private readonly opts: HealthServerOptions) {}
+
+  /** Listens (unless port is 0); resolves to the bound port, or 0 when off. */
+  async start(): Promise<number> {
+    if (this.opts.port === 0) return 0;
+    const server = createServer((req, res) => {
+      const path = (req.url ?? "/").split("?")[0];
+      if (req.method !== "GET" || (path !== "/healthz" && path !== "/health")) {
+        res.writeHead(404, { "content-type": "application/json; charset=utf-8" }).end('{"error":"not found"}');
+        return;
+      }
+      let status: HealthStatus;
+      try {
+        status = this.opts.status();
+      } catch (err) {
+        res.writeHead(503, { "content-type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify({ ok: false, error: String(err) }));
+        return;
+      }
+      res.writeHead(status.ok ? 200 : 503, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(status));
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.opts.port, this.opts.host ?? "127.0.0.1", () => resolve());
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

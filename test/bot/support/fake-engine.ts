@@ -1,0 +1,79 @@
+import type { AskOptions, Engine, ScreenOptions } from "../../../src/engine.js";
+import type { KnowledgeBase } from "../../../src/knowledge/knowledge-base.js";
+import { loadLists, loadSources } from "../../../src/knowledge/load.js";
+import type { AskResult, KnowledgeEntry, ScreenResult } from "../../../src/types.js";
+
+let kbCache: KnowledgeBase | undefined;
+
+/**
+ * The real lists and sources from knowledge/ (the lexicon is the engine's business, left empty),
+ * loaded once per test file.
+ */
+export function realKb(): KnowledgeBase {
+  if (kbCache) return kbCache;
+  const lists = loadLists("knowledge/lists");
+  const docs = loadSources("knowledge/sources");
+  const entries = new Map<string, KnowledgeEntry>();
+  for (const l of lists) for (const item of l.items) entries.set(item.id, { kind: "item", item });
+  for (const doc of docs) for (const passage of doc.passages) entries.set(passage.id, { kind: "passage", passage, doc });
+  kbCache = {
+    lists,
+    items: lists.flatMap((l) => l.items),
+    docs,
+    passages: docs.flatMap((d) => d.passages),
+    lexicon: { synonyms: new Map(), taskWords: new Map(), cues: {}, alternatives: new Map(), terms: [] },
+    hash: "test-kb",
+    get: (id) => entries.get(id),
+    item: (id) => {
+      const e = entries.get(id);
+      return e?.kind === "item" ? e.item : undefined;
+    },
+    list: (id) => lists.find((l) => l.id === id),
+    doc: (slug) => docs.find((d) => d.slug === slug),
+  };
+  return kbCache;
+}
+
+/**
+ * A scripted engine over the real knowledge base: unit tests check the bot, not retrieval.
+ * Questions or messages mentioning 燃气/锅炉 match gansu/negative/7; 派单 words make a push.
+ */
+export class FakeEngine implements Engine {
+  readonly kb = realKb();
+  readonly asked: Array<{ question: string; opts?: AskOptions }> = [];
+  readonly screened: Array<{ text: string; opts?: ScreenOptions }> = [];
+  askError: Error | undefined;
+  screenError: Error | undefined;
+
+  async ask(question: string, opts?: AskOptions): Promise<AskResult> {
+    this.asked.push({ question, opts });
+    if (this.askError) throw this.askError;
+    const about = `${opts?.previous ?? ""} ${question}`;
+    if (/燃气|锅炉|电梯/.test(about)) {
+      return {
+        verdict: "negative",
+        citations: ["gansu/negative/7"],
+        answer: "不属于社区职责 · 负面清单\n负面清单第7项：辖区电梯、锅炉等特种设备安全检查……\n[1] gansu/negative/7",
+        confidence: 0.9,
+        composer: "offline",
+      };
+    }
+    return { verdict: "out_of_scope", citations: [], answer: "这个问题不在清单范围内。", confidence: 0.5, composer: "offline" };
+  }
+
+  async screen(text: string, opts?: ScreenOptions): Promise<ScreenResult> {
+    this.screened.push({ text, opts });
+    if (this.screenError) throw this.screenError;
+    if (/请.*(完成|上报|检查)/.test(text) && /燃气|锅炉|电梯/.test(text)) {
+      return { flagged: true, category: "negative", citations: ["gansu/negative/7"], confidence: 0.9, reason: "要求社区做特种设备安全检查" };
+    }
+    return { flagged: false, category: null, citations: [], confidence: 0.1, reason: "不是派单" };
+  }
+
+  search(query: string, limit = 5) {
+    return this.kb.items
+      .filter((i) => i.text.includes(query))
+      .slice(0, limit)
+      .map((item) => ({ id: item.id, score: 1, entry: { kind: "item" as const, item } }));
+  }
+}
