@@ -57,7 +57,7 @@ describe("createFusedRetriever", () => {
     expect(hits.map((h) => h.id)).toContain(DUTY_DISPUTE.id);
     expect(hits).toHaveLength(4);
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
-    expect(hits.every((h) => h.entry === byId.get(h.id))).toBe(true);
+    for (const h of hits) expect(h.entry).toEqual(byId.get(h.id));
     const calls = embedder.stats.calls;
     await r.search("拆除违章建筑", { limit: 4 });
     expect(embedder.stats.calls).toBe(calls); // query vector cached
