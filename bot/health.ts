@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ConfigError } from "../src/errors.js";
 
 /** What /healthz reports. */
 export interface HealthStatus {
@@ -45,9 +46,17 @@ export class HealthServer {
       res.end(JSON.stringify(status));
     });
     this.server = server;
+    const host = this.opts.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(this.opts.port, this.opts.host ?? "127.0.0.1", () => resolve());
+      server.once("error", (err: NodeJS.ErrnoException) => {
+        this.server = undefined;
+        reject(
+          err.code === "EADDRINUSE" || err.code === "EACCES"
+            ? new ConfigError(`配置有误：HEALTH_PORT ${this.opts.port} 无法使用（${err.code}），请换一个端口，或设为 0 关闭健康检查`)
+            : err,
+        );
+      });
+      server.listen(this.opts.port, host, () => resolve());
     });
     return (server.address() as AddressInfo).port;
   }

@@ -3,6 +3,7 @@ import type { Flag } from "../src/store/store.js";
 import type { AskResult, ListDef, ListItem, OutgoingMessage, ScreenResult } from "../src/types.js";
 import type { Channel } from "./channels/channel.js";
 import { splitText } from "./channels/split.js";
+import { buildDigest, digestMessage } from "../src/digest/index.js";
 
 /** Plain text → an OutgoingMessage with a markdown twin (line breaks kept, first line bold if asked). */
 export function toOutgoing(text: string, opts: { title?: string; boldFirstLine?: boolean } = {}): OutgoingMessage {
@@ -124,13 +125,18 @@ function escapeMarkdown(line: string): string {
   return line.replace(/^(\s*)#/, "$1＃").replace(/^(\s*)>/, "$1＞");
 }
 
-/** The supervisors' digest as a message (text for every platform, markdown twin). */
-export function formatDigest(kb: KnowledgeBase, flags: Flag[], now: Date): OutgoingMessage {
-  const lines = [`减负助手汇总（${now.toISOString().slice(0, 10)}）：共 ${flags.length} 条标记`];
-  for (const f of flags) {
-    const where = [f.groupName ?? f.groupId, f.senderName ?? f.senderId].filter(Boolean).join(" · ") || "来源未知";
-    lines.push(`#${f.id} ${where}：${excerpt(f.text, 60)}`);
-    if (f.citations[0]) lines.push(`  对应：${describeCitation(kb, f.citations[0])}`);
-  }
-  return toOutgoing(lines.join("\n"), { boldFirstLine: true, title: "减负助手汇总" });
+/**
+ * The supervisors' digest as a message (plain text, DingTalk markdown twin), covering all the
+ * given flags, times shown in `timeZone`.
+ */
+export function formatDigest(kb: KnowledgeBase, flags: Flag[], now: Date, timeZone: string): OutgoingMessage {
+  const earliest = Math.min(now.getTime(), ...flags.map((f) => f.time.getTime()));
+  const latest = Math.max(now.getTime(), ...flags.map((f) => f.time.getTime()));
+  const digest = buildDigest(flags, {
+    since: new Date(earliest),
+    until: new Date(latest + 1),
+    timeZone,
+    describe: (id) => kb.item(id)?.text,
+  });
+  return digestMessage(digest);
 }

@@ -95,7 +95,7 @@ export class Scheduler {
       logger.warn("没有可用的汇总接收人：请设置 DIGEST_TARGETS 或 SUPERVISORS");
       return { flags: flags.length, sent: false, delivered: [], failed: [] };
     }
-    const message = formatDigest(kb, flags, clock.now());
+    const message = formatDigest(kb, flags, clock.now(), config.DIGEST_TIMEZONE);
     const deliveries = targets.map((t) => {
       const channel = channels.get(t.channel)!;
       return { channel, target: t.target, label: t.label, parts: fitToChannel(message, channel) };

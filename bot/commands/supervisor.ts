@@ -25,7 +25,7 @@ export async function handleDigest(ctx: BotContext): Promise<void> {
     await ctx.replyText("目前没有待处理的标记。");
     return;
   }
-  await ctx.reply(formatDigest(ctx.deps.engine.kb, flags, ctx.deps.clock.now()));
+  await ctx.reply(formatDigest(ctx.deps.engine.kb, flags, ctx.deps.clock.now(), ctx.deps.config.DIGEST_TIMEZONE));
 }
 
 /** `确认 12` / `误报 12 原因`. */

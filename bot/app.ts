@@ -1,0 +1,140 @@
+import type { Config } from "../src/config.js";
+import { createEngine, type Engine } from "../src/engine.js";
+import { createLogger, type Logger } from "../src/logger.js";
+import { openStore } from "../src/store/open-store.js";
+import type { Store } from "../src/store/store.js";
+import type { Channel } from "./channels/channel.js";
+import { createChannels, type ChannelIo } from "./channel-factory.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { BotDeps } from "./commands/context.js";
+import { FollowupMemory } from "./followups.js";
+import { HealthServer, type HealthStatus } from "./health.js";
+import { Outbox, type OutboxOptions } from "./outbox.js";
+import { RateLimiter } from "./rate-limit.js";
+import { createRouter, type Router } from "./router.js";
+import { Scheduler } from "./scheduler.js";
+import { supervisorNotifier } from "./commands/notify.js";
+
+/** What createApp needs; everything but config has a default, so tests replace only the network edge. */
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  engine?: Engine;
+  store?: Store;
+  /** Ready-made channels (tests); default: the channels config.channels names. */
+  channels?: Channel[];
+  /** Streams for the console channel; default the process's stdin/stdout. */
+  io?: ChannelIo;
+  /** Outbox retry settings; tests shorten the backoff. */
+  outbox?: Pick<OutboxOptions, "attempts" | "baseDelayMs" | "maxDelayMs">;
+  /** Health endpoint host; default 127.0.0.1. */
+  healthHost?: string;
+}
+
+/** The running bot, wired. */
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly engine: Engine;
+  readonly store: Store;
+  readonly channels: Channel[];
+  readonly router: Router;
+  readonly scheduler: Scheduler;
+  readonly outbox: Outbox;
+  readonly deps: BotDeps;
+  /** The health endpoint's port after start (0 when off). */
+  readonly healthPort: number;
+  /** What /healthz reports. */
+  health(): HealthStatus;
+  start(): Promise<void>;
+  /** Stops channels (waiting for messages in flight), the schedule, the health endpoint; closes the store. */
+  stop(): Promise<void>;
+}
+
+/** The one wiring point: config → logger → knowledge/engine → store → channels → router → scheduler → health. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = opts.clock ?? systemClock;
+  const engine = opts.engine ?? (await createEngine({ config, logger }));
+  const store = opts.store ?? openStore(config, { now: () => clock.now() });
+  const channels = opts.channels ?? createChannels(config, logger, opts.io);
+  const byName = new Map(channels.map((c) => [c.name, c]));
+  const limiter = new RateLimiter(config.REPLIES_PER_MINUTE, clock);
+  const deps: BotDeps = {
+    config,
+    logger,
+    engine,
+    store,
+    clock,
+    followups: new FollowupMemory(config.FOLLOWUP_SECONDS, clock),
+    limiter,
+    notifyFlag: supervisorNotifier(config, engine.kb),
+  };
+  const router = createRouter(deps);
+  const outbox = new Outbox({ store, clock, logger, ...opts.outbox });
+  const scheduler = new Scheduler({ config, store, kb: engine.kb, channels: byName, outbox, clock, logger });
+  const started = new Set<string>();
+
+  const health = (): HealthStatus => {
+    const names = channels.map((c) => ({ name: c.name, started: started.has(c.name) }));
+    const pending = store.listFlags({ unsent: true, status: ["new", "confirmed"] }).length;
+    return { ok: names.every((c) => c.started), channels: names, knowledge: engine.kb.hash, flags: { pending } };
+  };
+  const healthServer = new HealthServer({ port: config.HEALTH_PORT, host: opts.healthHost, status: health });
+  let healthPort = 0;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    config,
+    logger,
+    engine,
+    store,
+    channels,
+    router,
+    scheduler,
+    outbox,
+    deps,
+    get healthPort() {
+      return healthPort;
+    },
+    health,
+
+    async start() {
+      healthPort = await healthServer.start();
+      scheduler.start();
+      // Channels start side by side; one that fails is logged and the others still serve.
+      await Promise.all(
+        channels.map(async (channel) => {
+          try {
+            await channel.start(router.handlerFor(channel));
+            started.add(channel.name);
+            logger.info({ channel: channel.name }, "渠道已启动");
+          } catch (err) {
+            logger.error({ err, channel: channel.name }, "渠道启动失败");
+          }
+        }),
+      );
+      logger.info({ channels: [...started], healthPort, knowledge: engine.kb.hash }, "减负助手已启动");
+    },
+
+    stop() {
+      stopping ??= (async () => {
+        scheduler.stop();
+        outbox.stop();
+        // Replies waiting for a rate-limit slot go out now rather than hang the shutdown.
+        limiter.close();
+        const results = await Promise.allSettled(channels.map((c) => c.stop()));
+        results.forEach((r, i) => {
+          if (r.status === "rejected") logger.warn({ err: r.reason, channel: channels[i]!.name }, "渠道停止时出错");
+        });
+        started.clear();
+        await healthServer.stop();
+        store.close();
+        logger.info("减负助手已停止");
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { readConfig } from "../src/config.js";
+import { ConfigError, KnowledgeError } from "../src/errors.js";
+import { createLogger } from "../src/logger.js";
+import { createApp, type App } from "./app.js";
+
+/**
+ * `npm start`: reads the configuration from the environment, starts the configured channels
+ * (the console when none is), the digest schedule and the health endpoint; stops cleanly on
+ * SIGTERM/SIGINT, and when the console's input ends.
+ */
+async function main(): Promise<number> {
+  let app: App;
+  try {
+    const config = readConfig(process.env);
+    app = await createApp({ config, logger: createLogger(config.LOG_LEVEL) });
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof KnowledgeError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+
+  let stopped: Promise<void> | undefined;
+  const shutdown = (reason: string): Promise<void> => {
+    stopped ??= (async () => {
+      app.logger.info({ reason }, "正在停止");
+      await app.stop();
+    })();
+    return stopped;
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void shutdown(signal).then(() => process.exit(0));
+    });
+  }
+
+  try {
+    await app.start();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      await shutdown("start failed");
+      return 1;
+    }
+    throw err;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`减负助手启动失败：${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
