@@ -1,0 +1,137 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
+import type { ListItem } from "../types.js";
+import type { Clause } from "./clauses.js";
+import { findCue, hasCue, type ScreenCues } from "./cues.js";
+
+/** The burdens the source documents forbid besides negative-list tasks. */
+export type BurdenKind = "plaque" | "post" | "app" | "ledger" | "certificate" | "veto";
+
+/** One burden found in a clause. */
+export interface BurdenHit {
+  kind: BurdenKind;
+  clause: Clause;
+  /** The cue that showed it (for the reason). */
+  cue: string;
+  /** For certificates: the national-list items, best first. */
+  certificates?: ListItem[];
+}
+
+// Undoing a burden is not imposing one: 摘牌, 撤牌, 清理牌子, 规范挂牌.
+const REDUCING = /摘|撤|清理|清退|整合|规范|精简|压减|减少/;
+const MECHANISM_SETUP = /设立|设置|成立|组建|建立|挂牌/;
+const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|填报|报送|上报|提交|准备|装订|建/;
+const OFTEN_PHOTO = (t: string, c: ScreenCues) => hasCue(t, c.frequency) && hasCue(t, c.photo);
+
+/** Plaques and 制度上墙 (huanxian-2023 二(三)). */
+function plaque(c: Clause, cues: ScreenCues): string | undefined {
+  const cue = findCue(c.text, cues.plaque);
+  if (!cue || REDUCING.test(c.text)) return undefined;
+  return cue;
+}
+
+/** 专人专岗, 专职…员, and new working mechanisms (huanxian-2023 二(三)). */
+function post(c: Clause, cues: ScreenCues): string | undefined {
+  const t = c.text;
+  if (REDUCING.test(t)) return undefined;
+  if (t.includes("专人专岗") || t.includes("专岗")) return "专人专岗";
+  const cue = findCue(t, cues.post);
+  if (!cue) return undefined;
+  if (/专职|专干|工作专班/.test(cue)) return hasCue(t, cues.setup_verbs) ? cue : undefined;
+  return MECHANISM_SETUP.test(t) ? cue : undefined;
+}
+
+/** 台账, daily photos, 打卡, paper-and-electronic copies (huanxian-2023 二(四)). */
+function ledger(c: Clause, cues: ScreenCues): string | undefined {
+  const t = c.text;
+  if (REDUCING.test(t)) return undefined;
+  const l = findCue(t, cues.ledger);
+  if (l && LEDGER_VERBS.test(t)) return l;
+  if (OFTEN_PHOTO(t, cues)) return findCue(t, cues.photo);
+  const copies = findCue(t, cues.copies);
+  if (copies && /各|和|及|与|、|一式|装订/.test(t)) return copies;
+  if (/打卡|签到/.test(t) && (hasCue(t, cues.frequency) || /定位|上下班|到岗/.test(t))) return "打卡";
+  return undefined;
+}
+
+/** 一票否决 in assessing communities (huanxian-2023 二(二)). */
+function veto(c: Clause, cues: ScreenCues): string | undefined {
+  return findCue(c.text, cues.veto);
+}
+
+/** App, 公众号 or account quotas: the app and the verb in one clause, the number nearby (xishan-2020-41). */
+function app(clauses: Clause[], i: number, cues: ScreenCues): string | undefined {
+  const t = clauses[i].text;
+  const a = findCue(t, cues.app);
+  if (!a || !hasCue(t, cues.app_verbs)) return undefined;
+  const near = clauses.slice(i, i + 3).map((c) => c.text).join("，");
+  const numeric = /\d+\s*(人|户|个|名|%|％)|百分之|\d+\s*(以上|以内)/.test(near);
+  return hasCue(near, cues.quota) || numeric ? a : undefined;
+}
+
+/** Certificates on the national list (or without legal basis, mapped to the closest item). */
+function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever, kb: KnowledgeBase): ListItem[] | undefined {
+  const t = c.text;
+  if (!hasCue(t, cues.certificate)) return undefined;
+  if (!hasCue(t, cues.certificate_verbs) && !/开|出/.test(t)) return undefined;
+  const analysis = retriever.analyze(t);
+  const named = [...analysis.taskHits.keys()].filter((id) => id.startsWith("national/no-certificate/"));
+  const hits = retriever
+    .searchAnalyzed(analysis, { limit: 5, kinds: ["item"] })
+    .filter((h) => h.id.startsWith("national/no-certificate/") && (named.includes(h.id) || h.score >= 18));
+  const ids = [...new Set([...hits.map((h) => h.id), ...named])].slice(0, 3);
+  const items = ids.map((id) => kb.item(id)).filter((x): x is ListItem => !!x);
+  return items.length > 0 ? items : undefined;
+}
+
+/** Looks for each burden kind in one clause; the first found, in order of how specific it is. */
+export function findBurden(
+  clauses: Clause[],
+  i: number,
+  cues: ScreenCues,
+  retriever: KnowledgeRetriever,
+  kb: KnowledgeBase,
+): BurdenHit | null {
+  const c = clauses[i];
+  const certs = certificate(c, cues, retriever, kb);
+  if (certs) return { kind: "certificate", clause: c, cue: certs[0].text, certificates: certs };
+  const v = veto(c, cues);
+  if (v) return { kind: "veto", clause: c, cue: v };
+  const a = app(clauses, i, cues);
+  if (a) return { kind: "app", clause: c, cue: a };
+  const p = post(c, cues);
+  if (p) return { kind: "post", clause: c, cue: p };
+  const q = plaque(c, cues);
+  if (q) return { kind: "plaque", clause: c, cue: q };
+  const l = ledger(c, cues);
+  if (l) return { kind: "ledger", clause: c, cue: l };
+  return null;
+}
+
+/** Document passages that state the rule each burden breaks, found by their wording. */
+const RULE_TEXT: Record<BurdenKind, Array<[slug: string, needle: string]>> = {
+  plaque: [["huanxian-2023", "精简社区工作机制和牌子"]],
+  post: [["huanxian-2023", "精简社区工作机制和牌子"]],
+  app: [
+    ["xishan-2020-41", "关注推广"],
+    ["xishan-2020-41", "关注宣传工作任务考核"],
+    ["huanxian-2023", "文山会海"],
+  ],
+  ledger: [["huanxian-2023", "文山会海"]],
+  certificate: [
+    ["national-2020-no-certificates", "不予出具"],
+    ["huanxian-2023", "压减社区组织出具证明事项"],
+  ],
+  veto: [["huanxian-2023", "一票否决"]],
+};
+
+/** Citations for a burden: national items first for certificates, then the rule's passages. */
+export function burdenCitations(hit: BurdenHit, kb: KnowledgeBase): string[] {
+  const out = (hit.certificates ?? []).map((it) => it.id);
+  for (const [slug, needle] of RULE_TEXT[hit.kind]) {
+    const p = kb.doc(slug)?.passages.find((x) => x.text.includes(needle));
+    const id = p ? p.id : kb.doc(slug) ? `doc/${slug}` : undefined;
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}

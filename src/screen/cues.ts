@@ -1,0 +1,72 @@
+import type { Lexicon } from "../knowledge/lexicon.js";
+import { normalizeText } from "../search/normalize.js";
+
+/** The cue lists screening reads from knowledge/lexicon/screen-cues.yaml (names without `screen_`). */
+export const CUE_NAMES = [
+  "addressee",
+  "header",
+  "directive",
+  "pressure",
+  "deadline",
+  "enforce_verbs",
+  "business_targets",
+  "notify_only",
+  "self_done",
+  "pushback",
+  "news",
+  "complaint",
+  "report_up",
+  "question",
+  "negation",
+  "chat",
+  "meeting",
+  "plaque",
+  "post",
+  "setup_verbs",
+  "app",
+  "app_verbs",
+  "quota",
+  "ledger",
+  "photo",
+  "frequency",
+  "copies",
+  "certificate",
+  "certificate_verbs",
+  "veto",
+] as const;
+
+export type CueName = (typeof CUE_NAMES)[number];
+
+/** Normalised cue words by name; a missing list is empty, so a trimmed lexicon degrades, not crashes. */
+export type ScreenCues = Record<CueName, string[]>;
+
+/** Reads the `screen_*` lists of the lexicon, normalised like the text they are matched against. */
+export function readScreenCues(lexicon: Lexicon): ScreenCues {
+  const out = {} as ScreenCues;
+  for (const name of CUE_NAMES) {
+    const words = (lexicon.cues[`screen_${name}`] ?? []).map((w) => normalizeText(w).replace(/\s+/g, "")).filter(Boolean);
+    out[name] = [...new Set(words)];
+  }
+  return out;
+}
+
+/** The first cue of `list` found in `text`, or undefined. */
+export function findCue(text: string, list: readonly string[]): string | undefined {
+  for (const w of list) if (text.includes(w)) return w;
+  return undefined;
+}
+
+/** True when any cue of `list` occurs in `text`. */
+export function hasCue(text: string, list: readonly string[]): boolean {
+  return findCue(text, list) !== undefined;
+}
+
+/** Position of the first occurrence of any cue of `list`, or -1. */
+export function cueIndex(text: string, list: readonly string[]): number {
+  let best = -1;
+  for (const w of list) {
+    const i = text.indexOf(w);
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}

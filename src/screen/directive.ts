@@ -1,0 +1,62 @@
+import { findCue, hasCue, type ScreenCues } from "./cues.js";
+
+/** How hard a clause imposes an action: 0 none, 1 a task verb, 2 a request (请/务必/deadline), 3 with pressure (考核/通报). */
+export type DirectiveLevel = 0 | 1 | 2 | 3;
+
+// Dates and deadlines written with numbers: 5月20日前, 20日前, 周五前, 3天内, 下午5点前.
+const DEADLINE = /(\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|周[一二三四五六日天末]|星期[一二三四五六日天]|月底|月末|年底|本周|本月|下班|\d{1,2}[点时:：]\d{0,2})\s*(前|之前|以前|内|为止)|\d+\s*(个工作日|天|日|小时)内|截[止至]/;
+// Requests that make a clause an order rather than a description.
+const REQUEST = /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于/;
+// A worker speaking for their own community: not an addressee.
+const FIRST_PERSON = /我们社区|我社区|本社区|咱们社区|咱社区|我们网格|我们小区/g;
+
+/** The addressee cue of a clause (各社区, 网格员, 你们 …), ignoring a worker's "我们社区". */
+export function findAddressee(text: string, cues: ScreenCues): string | undefined {
+  return findCue(text.replace(FIRST_PERSON, ""), cues.addressee);
+}
+
+/** True when the clause names a deadline. */
+export function hasDeadline(text: string, cues: ScreenCues): boolean {
+  return DEADLINE.test(text) || hasCue(text, cues.deadline);
+}
+
+/** How strongly the clause imposes an action on its addressee. */
+export function directiveLevel(text: string, cues: ScreenCues): DirectiveLevel {
+  if (hasCue(text, cues.pressure)) return 3;
+  if (REQUEST.test(text) || hasDeadline(text, cues)) return 2;
+  if (hasCue(text, cues.directive)) return 1;
+  return 0;
+}
+
+/** Signals for the whole message: who it is addressed to, as a notice. */
+export interface MessageContext {
+  /** 【通知】-style header, "各社区：" opening, or @所有人. */
+  addressedToAll: boolean;
+  /** The sender looks like a department or the street office (not a community worker). */
+  fromDepartment: boolean;
+  /** The message as a whole carries pressure (考核, 通报 …). */
+  pressure: boolean;
+}
+
+const DEPARTMENT_SENDER = /局|办|所|队|中心|委|站|科|街道|政府|指挥部|领导小组|专班/;
+const COMMUNITY_SENDER = /社区|居委|网格员|楼栋长|书记|主任|居民/;
+
+/** Message-level signals from the opening of the text and the sender. */
+export function messageContext(norm: string, atAll: boolean, cues: ScreenCues, sender?: string): MessageContext {
+  const head = norm.slice(0, 40);
+  const bracket = /^[【\[]([^】\]]{1,16})[】\]]/.exec(head);
+  const headerCue = bracket ? hasCue(bracket[1], cues.header) : /^(紧急)?通知[:：]/.test(head);
+  const opening = /^(?:[【\[][^】\]]*[】\]])?\s*([^：:，,]{1,20})[：:]/.exec(head);
+  const openingAddressee = !!opening && findAddressee(opening[1], cues) !== undefined;
+  const s = sender ?? "";
+  return {
+    addressedToAll: atAll || headerCue || openingAddressee,
+    fromDepartment: DEPARTMENT_SENDER.test(s) && !/社区|居委/.test(s.replace(/社区(工作)?群/, "")),
+    pressure: hasCue(norm, cues.pressure),
+  };
+}
+
+/** True when the sender reads as a community worker (a reply or a complaint, not an order). */
+export function fromCommunityWorker(sender?: string): boolean {
+  return !!sender && COMMUNITY_SENDER.test(sender) && !DEPARTMENT_SENDER.test(sender.replace(/社区|居委会?/g, ""));
+}

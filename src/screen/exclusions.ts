@@ -1,0 +1,84 @@
+import type { Clause } from "./clauses.js";
+import { cueIndex, hasCue, type ScreenCues } from "./cues.js";
+
+/** Why a message or a clause is not a push. */
+export type Exclusion =
+  | "pushback"
+  | "news"
+  | "complaint"
+  | "report"
+  | "question"
+  | "negated"
+  | "self-done"
+  | "notify-only"
+  | "meeting";
+
+/** Supervisor-readable wording of each exclusion (used in the reason of a non-flag). */
+export const EXCLUSION_TEXT: Record<Exclusion, string> = {
+  pushback: "引用清单拒绝承担，不是派活",
+  news: "是减负政策的消息，不是派活",
+  complaint: "是社区工作者在反映或吐槽，不是派活",
+  report: "是社区向部门报告情况，属于社区本身职责",
+  question: "是在询问，不是派活",
+  negated: "说的是不做、不再做或不得做的事",
+  "self-done": "由部门自己实施，社区只做配合告知",
+  "notify-only": "社区只负责通知、转发或带路开门",
+  meeting: "是会议或学习通知",
+};
+
+// Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
+const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
+// Someone other than the community does the work: "由执法大队负责实施", "由区市场监管局组织开展".
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|统一(检查|执法|处置|实施))/;
+// A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排人员|派员|已经|已)/;
+// "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
+const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
+// After a notify phrase, the community is still told to do the work itself.
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导)/;
+
+// A meeting notice asks people to attend, not to do a task.
+const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
+
+/**
+ * The clause without its negated parts: comma-separated pieces holding 不再/不得/取消… are
+ * dropped ("社区不再承担商户燃气检查" leaves nothing; "专人专岗，不得兼任" keeps 专人专岗).
+ */
+export function stripNegated(text: string, cues: ScreenCues): string {
+  return text
+    .split(/[，,、]/)
+    .filter((piece) => !hasCue(piece.replace(NOT_NEGATION, ""), cues.negation))
+    .join("，");
+}
+
+/** Exclusions that apply to the whole message, or null. */
+export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll: boolean): Exclusion | null {
+  if (hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm)) return "pushback";
+  if (hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章/.test(norm)) return "news";
+  if (hasCue(norm, cues.report_up) && /隐患|发现|存在|违法|问题/.test(norm) && !addressedToAll) return "report";
+  if (!addressedToAll && hasCue(norm, cues.complaint) && /我们|我|咱/.test(norm)) return "complaint";
+  return null;
+}
+
+/** True when the clause asks rather than orders. */
+export function isQuestion(clause: Clause, cues: ScreenCues): boolean {
+  return clause.question || hasCue(clause.text, cues.question);
+}
+
+/** Exclusions that apply to one clause, or null. */
+export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | null {
+  const t = clause.text;
+  if (isQuestion(clause, cues)) return "question";
+  if (!stripNegated(t, cues)) return "negated";
+  if (hasCue(t, cues.report_up)) return "report";
+  if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(t)) {
+    // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
+    const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
+    const a = cueIndex(body, cues.addressee);
+    if (a < 0 || !STILL_DOES.test(t.slice(a, a + 40))) return "self-done";
+  }
+  const n = cueIndex(t, cues.notify_only);
+  if (n >= 0 && !STILL_DOES.test(t.slice(n))) return "notify-only";
+  if (hasCue(t, cues.meeting) && ATTEND.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
+  return null;
+}

@@ -1,0 +1,85 @@
+import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
+import type { SearchHit } from "../search/types.js";
+import type { ListItem } from "../types.js";
+import { hasCue, type ScreenCues } from "./cues.js";
+
+/** A clause's match to the negative list. */
+export interface NegativeMatch {
+  /** Negative-list items, best first. */
+  items: ListItem[];
+  score: number;
+  /** Best duty/assist item for the same clause, if any: what the task would be if not negative. */
+  rival?: { item: ListItem; score: number };
+  /** 0..1: how clearly the clause names a negative-list task. */
+  strength: number;
+  /** The clause dresses the task up as 协助/配合. */
+  disguised: boolean;
+}
+
+/** Below this BM25 score a negative hit is noise (a clear single-topic match scores ~30–140). */
+const MIN_SCORE = 11;
+// Enforcement proper: a community doing this is doing a department's job whatever else is said.
+const HARD_ENFORCE = /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退/;
+
+// Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
+const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚款|罚没|处罚|执法|整改|检查|排查|安全检查)$/;
+
+/**
+ * Puts first the negative item named by what the task is about (危险化学品 → 7) over one reached
+ * only through how it is done (责令整改, 罚款 → 1), when their scores are close.
+ */
+function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis: QueryAnalysis, cues: ScreenCues) {
+  const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
+  const [first, ...rest] = negs;
+  if (!first || topical(first.item.id)) return negs;
+  const i = rest.findIndex((h) => h.score >= first.score * 0.6 && topical(h.item.id));
+  if (i < 0) return negs;
+  return [rest[i], first, ...rest.filter((_, j) => j !== i)];
+}
+
+/** Searches list items for one clause; returns the analysis too for later steps. */
+export function searchClause(retriever: KnowledgeRetriever, text: string): { analysis: QueryAnalysis; hits: SearchHit[] } {
+  const analysis = retriever.analyze(text);
+  return { analysis, hits: retriever.searchAnalyzed(analysis, { limit: 8, kinds: ["item"] }) };
+}
+
+/**
+ * Decides whether a clause names a negative-list task. The negative item must beat the duty and
+ * assist items for the clause (消防宣传 is assist/7, 消防演练 duty/18), unless the clause sends
+ * the community to inspect businesses or to enforce, where the duty/assist reading does not hold.
+ */
+export function matchNegative(text: string, analysis: QueryAnalysis, hits: SearchHit[], cues: ScreenCues): NegativeMatch | null {
+  const items = hits.flatMap((h) => (h.entry.kind === "item" ? [{ item: h.entry.item, score: h.score }] : []));
+  const negs = items.filter((h) => h.item.list === "negative");
+  const rival = items.find((h) => h.item.list === "duty" || h.item.list === "assist");
+  const top = negs[0];
+  if (!top || top.score < MIN_SCORE) return null;
+
+  const enforce = hasCue(text, cues.enforce_verbs);
+  const named = analysis.taskHits.has(top.item.id);
+  if (!enforce && !named) return null;
+  const business = hasCue(text, cues.business_targets);
+  const hard = HARD_ENFORCE.test(text);
+
+  const ratio = rival ? top.score / rival.score : Infinity;
+  let ok = ratio >= 1;
+  if (!ok && business && enforce && ratio >= 0.8) ok = true;
+  if (!ok && hard && ratio >= 0.6) ok = true;
+  if (!ok) return null;
+
+  // Strength: how high the score is, how clear the margin, and whether the action is an inspection.
+  const scorePart = Math.min(1, (top.score - MIN_SCORE) / 30);
+  const marginPart = ratio === Infinity ? 1 : Math.min(1, Math.max(0, (ratio - 0.8) / 0.7));
+  const actionPart = (enforce ? 0.5 : 0) + (business || hard ? 0.5 : 0);
+  const strength = Math.round((0.45 * scorePart + 0.35 * marginPart + 0.2 * actionPart) * 100) / 100;
+
+  const ranked = preferTopical(negs, analysis, cues);
+  const cited = ranked.filter((h) => h.score >= top.score * 0.6).slice(0, 3).map((h) => h.item);
+  return {
+    items: cited,
+    score: top.score,
+    rival: rival ? { item: rival.item, score: rival.score } : undefined,
+    strength,
+    disguised: /协助|配合|协同|帮助|帮忙|支持/.test(text),
+  };
+}

@@ -1,0 +1,54 @@
+import type { ListItem } from "../types.js";
+import type { BurdenHit } from "./burdens.js";
+import type { Clause } from "./clauses.js";
+import { EXCLUSION_TEXT, type Exclusion } from "./exclusions.js";
+
+const CN_NUM = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+// Strip the parts of a clause that are about who and when, leaving the task.
+const LEAD = /^(?:[【\[][^】\]]*[】\]])?\s*(?:[^：:，,]{0,16}[：:])?\s*(?:请|务必|要求|即日起|各位)?\s*/;
+
+/** The task of a clause in at most `max` characters, for quoting. */
+export function quoteTask(text: string, max = 40): string {
+  const t = text.replace(LEAD, "").replace(/^[，,、\s]+/, "") || text;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function where(clause: Clause): string {
+  return clause.numbered && clause.index > 0 ? `通知第${CN_NUM[clause.index] ?? clause.index + 1}段` : "消息";
+}
+
+/** One sentence for a negative-list push. */
+export function negativeReason(clause: Clause, addressee: string, item: ListItem, disguised: boolean): string {
+  const how = disguised ? "名为协助配合，实为让社区" : "";
+  return `${where(clause)}要求${addressee}${how}“${quoteTask(clause.text)}”，属负面清单第${item.number}类（${item.type ?? "负面清单"}），社区不是责任主体。`;
+}
+
+const BURDEN_TEXT: Record<BurdenHit["kind"], string> = {
+  plaque: "要求社区新挂牌子或制度上墙，违反“不得要求社区组织对口挂牌”的规定（环县减负方案二（三））",
+  post: "要求社区设专人专岗或新设工作机制，违反“不得要求专人专岗”的规定（环县减负方案二（三））",
+  app: "给社区下达居民下载、注册或关注App、公众号的数量指标，属于应清理的关注推广任务（西民函〔2020〕41号）",
+  ledger: "要求社区另建台账、报照片或打卡，超出统一的填报表格清单（环县减负方案二（四））",
+  certificate: "",
+  veto: "对社区工作实行“一票否决”，违反逐步取消“一票否决”事项的要求（环县减负方案二（二））",
+};
+
+/** One sentence for a burden. */
+export function burdenReason(hit: BurdenHit): string {
+  const quote = `“${quoteTask(hit.clause.text, 30)}”`;
+  if (hit.kind === "certificate" && hit.certificates?.length) {
+    const it = hit.certificates[0];
+    return `${quote}要求社区出具${it.text}，该证明在不应由基层群众性自治组织出具的证明事项清单内（第${it.number}项）。`;
+  }
+  return `${quote}：${BURDEN_TEXT[hit.kind]}。`;
+}
+
+/** One sentence for a message that is not flagged. */
+export function clearReason(exclusion: Exclusion | null, nearMiss?: ListItem): string {
+  if (exclusion) {
+    const about = nearMiss ? `涉及负面清单第${nearMiss.number}类（${nearMiss.type ?? ""}），但` : "";
+    return `未标记：${about}${EXCLUSION_TEXT[exclusion]}。`;
+  }
+  if (nearMiss) return `未标记：提到负面清单第${nearMiss.number}类（${nearMiss.type ?? ""}）的事，但没有向社区下达任务。`;
+  return "未标记：没有向社区派发负面清单事项或其他负担。";
+}

@@ -1,0 +1,146 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
+import type { ListItem, ScreenResult } from "../types.js";
+import { burdenCitations, findBurden, type BurdenHit } from "./burdens.js";
+import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./clauses.js";
+import { readScreenCues } from "./cues.js";
+import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
+import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
+import { matchNegative, searchClause, type NegativeMatch } from "./negative-match.js";
+import { createPrefilter } from "./prefilter.js";
+import { burdenReason, clearReason, negativeReason } from "./reason.js";
+
+/** Optional context of a group message. */
+export interface ScreenContext {
+  sender?: string;
+  group?: string;
+}
+
+/** Screens group messages for pushes of forbidden tasks onto communities. */
+export interface Screener {
+  screen(text: string, ctx?: ScreenContext): ScreenResult;
+}
+
+/*
+ * Confidence convention: the confidence is in the decision returned, flagged or not.
+ * - flagged: ~0.9 for addressee + order + a clear negative-list match; weaker evidence lands in
+ *   0.5–0.75, the LLM second-opinion band.
+ * - not flagged: 0.97 when the prefilter saw nothing to judge; 0.9 when no clause named a task;
+ *   0.8–0.85 when an exclusion (question, pushback, self-done …) explained it; 0.6–0.7 for a
+ *   near miss (a negative-list task with no clear order or addressee), which goes to the LLM.
+ */
+const CLEAR_FAST = 0.97;
+const CLEAR_NOTHING = 0.9;
+const CLEAR_MESSAGE_EXCLUSION = 0.85;
+const CLEAR_CLAUSE_EXCLUSION = 0.8;
+const CLEAR_NEAR_MISS = 0.65;
+
+interface Candidate<T> {
+  clause: Clause;
+  hit: T;
+  addressee: string;
+  confidence: number;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Who the clause is addressed to, and how sure we are of it (0 none … 0.15 named in the clause). */
+function addresseeOf(clause: Clause, mc: MessageContext, cues: ReturnType<typeof readScreenCues>): { name?: string; weight: number } {
+  const named = findAddressee(clause.text, cues);
+  if (named) return { name: named === "社区" ? "社区" : named, weight: 0.15 };
+  if (mc.addressedToAll) return { name: "各社区", weight: 0.12 };
+  if (mc.fromDepartment) return { name: "社区", weight: 0.08 };
+  return { weight: 0 };
+}
+
+const LEVEL_WEIGHT: Record<DirectiveLevel, number> = { 0: 0, 1: 0.05, 2: 0.12, 3: 0.15 };
+
+/**
+ * Creates a screener over the knowledge base. `screen` is synchronous: a prefilter lets chat go
+ * in microseconds; candidates are split into clauses and each clause is judged for addressee,
+ * order, task (retrieval over the lists) and exclusions. A negative-list push outranks a burden.
+ */
+export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever): Screener {
+  const cues = readScreenCues(kb.lexicon);
+  const prefilter = createPrefilter(kb, cues);
+  const clear = (confidence: number, reason: string): ScreenResult => ({ flagged: false, category: null, citations: [], confidence, reason });
+
+  function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
+    const norm = screenNormalize(text);
+    if (!prefilter.candidate(norm)) return clear(CLEAR_FAST, clearReason(null));
+
+    const mc = messageContext(norm, mentionsAll(text), cues, ctx.sender);
+    const mex = messageExclusion(norm, cues, mc.addressedToAll);
+    if (mex) return clear(CLEAR_MESSAGE_EXCLUSION, clearReason(mex));
+
+    const clauses = splitClauses(text);
+    // What each clause still asks once its negated pieces are dropped (不再承担…, 不得兼任…).
+    const live = clauses.map((c) => ({ ...c, text: stripNegated(c.text, cues) }));
+    const levels = clauses.map((c) => directiveLevel(c.text, cues));
+    const messageLevel = Math.max(0, ...levels);
+
+    let negative: Candidate<NegativeMatch> | undefined;
+    let burden: Candidate<BurdenHit> | undefined;
+    let nearMiss: { item: ListItem; exclusion: Exclusion | null } | undefined;
+    let excluded: Exclusion | null = null;
+
+    for (const clause of live) {
+      if (!clause.text || !prefilter.relevant(clause.text)) continue;
+      let level = levels[clause.index];
+      // Points and sentences of a notice inherit its order ("各社区：请落实以下工作：1. …").
+      if (level === 0 && messageLevel >= 2 && (clause.numbered || mc.addressedToAll)) level = 1;
+      const exclusion = clauseExclusion(clauses[clause.index], cues);
+      const addr = addresseeOf(clause, mc, cues);
+      const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
+
+      const { analysis, hits } = searchClause(retriever, clause.text);
+      const neg = matchNegative(clause.text, analysis, hits, cues);
+      if (neg) {
+        if (exclusion || !ordered) {
+          if (!nearMiss || exclusion) nearMiss = { item: neg.items[0], exclusion };
+          continue;
+        }
+        const confidence = Math.min(0.95, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
+        if (!negative || confidence > negative.confidence) negative = { clause, hit: neg, addressee: addr.name ?? "社区", confidence };
+        continue;
+      }
+      if (exclusion) {
+        excluded ??= exclusion;
+        continue;
+      }
+      if (burden || !ordered) continue;
+      const b = findBurden(live, clause.index, cues, retriever, kb);
+      if (b) {
+        const specific = b.kind === "certificate" || b.kind === "veto" ? 0.1 : b.kind === "ledger" ? 0 : 0.05;
+        burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: Math.min(0.9, 0.5 + addr.weight + LEVEL_WEIGHT[level] + specific) };
+      }
+    }
+
+    if (negative) {
+      const m = negative.hit;
+      return {
+        flagged: true,
+        category: "negative",
+        citations: m.items.map((it) => it.id),
+        confidence: round(negative.confidence),
+        reason: negativeReason(negative.clause, negative.addressee, m.items[0], m.disguised),
+      };
+    }
+    if (burden) {
+      return {
+        flagged: true,
+        category: "burden",
+        citations: burdenCitations(burden.hit, kb),
+        confidence: round(burden.confidence),
+        reason: burdenReason(burden.hit),
+      };
+    }
+    if (nearMiss) {
+      const conf = nearMiss.exclusion ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NEAR_MISS;
+      return clear(conf, clearReason(nearMiss.exclusion, nearMiss.item));
+    }
+    return clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NOTHING, clearReason(excluded));
+  }
+
+  return { screen };
+}
