@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { buildDigest } from "../../src/digest/digest.js";
+import { digestFromStore } from "../../src/digest/from-store.js";
 import { parseSince } from "../../src/digest/period.js";
 import { DIGEST_FORMATS, isDigestFormat, renderDigest } from "../../src/digest/render.js";
 import { UserError } from "../../src/errors.js";
@@ -33,22 +33,20 @@ const digest: CliCommand = {
     const since = parseSince(String(values.since), { now, timeZone });
     const until = values.until === undefined ? now : parseSince(String(values.until), { now, timeZone });
     if (since.getTime() >= until.getTime()) throw new UserError("起始时间应早于结束时间，请检查 --since 和 --until");
-    const scopeGroups = values.group as string[] | undefined;
-    const flags = ctx.store().listFlags({
-      status: ["new", "confirmed"],
-      since,
-      until,
-      groupIds: scopeGroups,
-      unsent: values.unsent === true,
-    });
-    const d = buildDigest(flags, {
+    const opts = {
       since,
       until,
       timeZone,
-      scopeGroups,
+      scopeGroups: values.group as string[] | undefined,
+      unsent: values.unsent === true,
       title: values.title as string | undefined,
-      describe: flags.length && !values["no-quote"] ? await itemDescriber(ctx) : undefined,
-    });
+    };
+    let d = digestFromStore(ctx.store(), opts);
+    // The knowledge base is loaded only when there is an item to quote.
+    if (!values["no-quote"] && d.entries.some((e) => e.item)) {
+      const describe = await itemDescriber(ctx);
+      if (describe) d = digestFromStore(ctx.store(), { ...opts, describe });
+    }
     ctx.stdout.write(withNewline(renderDigest(d, format, { bom: values.bom === true })));
     return 0;
   },
