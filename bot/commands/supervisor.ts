@@ -1,6 +1,6 @@
 import { UserError } from "../../src/errors.js";
 import type { Flag } from "../../src/store/store.js";
-import { formatDigest } from "../reply-format.js";
+import { fitToChannel, formatDigest } from "../reply-format.js";
 import type { BotContext } from "./context.js";
 import { supervisorScope } from "./supervisors.js";
 
@@ -18,14 +18,32 @@ export function pendingFlags(ctx: BotContext): Flag[] {
     .sort((a, b) => a.id - b.id);
 }
 
-/** `汇总`: the digest now, for the supervisor's channels. Not marked as sent: that is the schedule's job. */
+/**
+ * `汇总`: the digest now, for the supervisor's channels. Asked in a group, it goes to the
+ * supervisor privately (it names senders). Not marked as sent: that is the schedule's job.
+ */
 export async function handleDigest(ctx: BotContext): Promise<void> {
   const flags = pendingFlags(ctx);
   if (flags.length === 0) {
     await ctx.replyText("目前没有待处理的标记。");
     return;
   }
-  await ctx.reply(formatDigest(ctx.deps.engine.kb, flags, ctx.deps.clock.now(), ctx.deps.config.DIGEST_TIMEZONE));
+  const { engine, clock, config, logger } = ctx.deps;
+  const digest = formatDigest(engine.kb, flags, clock.now(), config.DIGEST_TIMEZONE);
+  if (!ctx.message.groupId) {
+    await ctx.reply(digest);
+    return;
+  }
+  try {
+    for (const part of fitToChannel(digest, ctx.channel)) {
+      await ctx.channel.send({ kind: "user", id: ctx.message.senderId }, part);
+    }
+  } catch (err) {
+    logger.warn({ err, senderId: ctx.message.senderId }, "私信发送汇总失败");
+    await ctx.replyText("汇总含有发送人信息，不便在群里展示，私信发送又没有成功。请私聊我发送“汇总”。");
+    return;
+  }
+  await ctx.replyText(`共 ${flags.length} 条待处理的标记，汇总已私信发给您。`);
 }
 
 /** `确认 12` / `误报 12 原因`. */

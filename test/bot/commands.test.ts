@@ -128,3 +128,21 @@ describe("commands", () => {
     expect((await say(wide, "汇总", { senderId: "boss" }))[0]).toContain("没有待处理");
   });
 });
+
+describe("汇总 in a group", () => {
+  it("goes to the supervisor privately, with a short note in the group", async () => {
+    const bot = await createTestBot();
+    await bot.channel.deliver(bot.channel.message("各社区请于周五前完成燃气检查", { senderName: "王某" }));
+    const ask = bot.channel.message("@减负助手 汇总", { mentionsBot: true, senderId: "boss" });
+    await bot.channel.deliver(ask);
+    expect(bot.channel.repliesTo(ask.messageId)).toEqual(["共 1 条待处理的标记，汇总已私信发给您。"]);
+    const dm = bot.channel.sent.find((s) => s.to.kind === "user");
+    expect(dm?.to).toEqual({ kind: "user", id: "boss" });
+    expect(dm?.out.text).toContain("王某");
+
+    bot.channel.failSends = 1;
+    const again = bot.channel.message("@减负助手 汇总", { mentionsBot: true, senderId: "boss" });
+    await bot.channel.deliver(again);
+    expect(bot.channel.repliesTo(again.messageId)[0]).toContain("请私聊我");
+  });
+});
