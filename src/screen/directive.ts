@@ -6,7 +6,7 @@ export type DirectiveLevel = 0 | 1 | 2 | 3;
 // Dates and deadlines written with numbers: 5月20日前, 20日前, 周五前, 3天内, 下午5点前.
 const DEADLINE = /(\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|周[一二三四五六日天末]|星期[一二三四五六日天]|月底|月末|年底|本周|本月|下班|\d{1,2}[点时:：]\d{0,2})\s*(前|之前|以前|内|为止)|\d+\s*(个工作日|天|日|小时)内|截[止至]/;
 // Requests that make a clause an order rather than a description.
-const REQUEST = /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于/;
+const REQUEST = /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于|至少|(社区|网格员?|你们|大家)(都|也|必须|一定)?要(?!求)|每个社区/;
 // A worker speaking for their own community: not an addressee.
 const FIRST_PERSON = /我们社区|我社区|本社区|咱们社区|咱社区|我们网格|我们小区/g;
 

@@ -31,11 +31,15 @@ const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不
 // Someone other than the community does the work: "由执法大队负责实施", "由区市场监管局组织开展".
 const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排人员|派员|已经|已)/;
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已)/;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
+// The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
+const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户)/;
+// A community asking a department to come and deal with something it found.
+const REPORT_ASK = /(请|麻烦)(尽快|及时)?(派人|安排人员?|派员)(来|过来|前来|到场|现场)?(处理|处置|查看|核查|核实|解决)/;
 // After a notify phrase, the community is still told to do the work itself.
-const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导)/;
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆)/;
 
 // A meeting notice asks people to attend, not to do a task.
 const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
@@ -51,11 +55,18 @@ export function stripNegated(text: string, cues: ScreenCues): string {
     .join("，");
 }
 
+const DEPARTMENT = /局|所|大队|中队|执法|中心|站|公司|机构|部门|检查组/;
+
+/** True when a piece before a notify phrase has the community inspecting (not a department). */
+function inspectsBefore(before: string, cues: ScreenCues): boolean {
+  return before.split(/[，,]/).some((piece) => hasCue(piece, cues.enforce_verbs) && !DEPARTMENT.test(piece));
+}
+
 /** Exclusions that apply to the whole message, or null. */
 export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll: boolean): Exclusion | null {
   if (hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm)) return "pushback";
   if (hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章/.test(norm)) return "news";
-  if (hasCue(norm, cues.report_up) && /隐患|发现|存在|违法|问题/.test(norm) && !addressedToAll) return "report";
+  if ((hasCue(norm, cues.report_up) || REPORT_ASK.test(norm)) && /隐患|发现|存在|违法|问题/.test(norm) && !addressedToAll) return "report";
   if (!addressedToAll && hasCue(norm, cues.complaint) && /我们|我|咱/.test(norm)) return "complaint";
   return null;
 }
@@ -70,15 +81,18 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const t = clause.text;
   if (isQuestion(clause, cues)) return "question";
   if (!stripNegated(t, cues)) return "negated";
-  if (hasCue(t, cues.report_up)) return "report";
-  if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(t)) {
+  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t)) return "report";
+  const afterOpening = t.replace(OPENING, "");
+  if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(afterOpening)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
     const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
     const a = cueIndex(body, cues.addressee);
     if (a < 0 || !STILL_DOES.test(t.slice(a, a + 40))) return "self-done";
   }
-  const n = cueIndex(t, cues.notify_only);
-  if (n >= 0 && !STILL_DOES.test(t.slice(n))) return "notify-only";
+  const nm = NOTIFY.exec(t);
+  const n = nm ? nm.index : cueIndex(t, cues.notify_only);
+  // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).
+  if (n >= 0 && !STILL_DOES.test(t.slice(n)) && !inspectsBefore(t.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
   if (hasCue(t, cues.meeting) && ATTEND.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
   return null;
 }

@@ -18,9 +18,11 @@ export interface NegativeMatch {
 
 /** Below this BM25 score a negative hit is noise (a clear single-topic match scores ~30–140). */
 const MIN_SCORE = 11;
+const MIN_SCORE_INSPECTION = 7;
 // Enforcement proper: a community doing this is doing a department's job whatever else is said.
 const HARD_ENFORCE = /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退/;
 
+const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
 const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚款|罚没|处罚|执法|整改|检查|排查|安全检查)$/;
 
@@ -31,7 +33,13 @@ const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚
 function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis: QueryAnalysis, cues: ScreenCues) {
   const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   const [first, ...rest] = negs;
-  if (!first || topical(first.item.id)) return negs;
+  if (!first) return negs;
+  // Demolition is the 拆迁拆违 category whatever is being pulled down (广告牌, 棚子, 加层).
+  const demolish = rest.findIndex((h) => h.item.number === 2 && h.score >= first.score * 0.5);
+  if (first.item.number !== 2 && demolish >= 0 && DEMOLISH.test(analysis.norm)) {
+    return [rest[demolish], first, ...rest.filter((_, j) => j !== demolish)];
+  }
+  if (topical(first.item.id)) return negs;
   const i = rest.findIndex((h) => h.score >= first.score * 0.6 && topical(h.item.id));
   if (i < 0) return negs;
   return [rest[i], first, ...rest.filter((_, j) => j !== i)];
@@ -53,13 +61,14 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const negs = items.filter((h) => h.item.list === "negative");
   const rival = items.find((h) => h.item.list === "duty" || h.item.list === "assist");
   const top = negs[0];
-  if (!top || top.score < MIN_SCORE) return null;
-
+  if (!top) return null;
   const enforce = hasCue(text, cues.enforce_verbs);
   const named = analysis.taskHits.has(top.item.id);
   if (!enforce && !named) return null;
   const business = hasCue(text, cues.business_targets);
   const hard = HARD_ENFORCE.test(text);
+  // Inspecting businesses or enforcing is the mark of the list: a weaker topic match will do.
+  if (top.score < ((business && enforce) || hard ? MIN_SCORE_INSPECTION : MIN_SCORE)) return null;
 
   const ratio = rival ? top.score / rival.score : Infinity;
   let ok = ratio >= 1;
