@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { BaseMessage } from "@langchain/core/messages";
 import type { Llm } from "../llm/client.js";
+import { LlmError } from "../errors.js";
+import { parseJsonReply } from "../llm/json.js";
 import { renderEvidence } from "../llm/evidence.js";
 import { fenceUserText, formatPrompt, loadPrompt } from "../llm/prompts.js";
 import type { Logger } from "../logger.js";
@@ -71,16 +73,20 @@ export function buildScreenMessages(input: Pick<SecondOpinionInput, "text" | "of
  */
 export async function secondOpinion(input: SecondOpinionInput): Promise<SecondOpinion | null> {
   if (!inBand(input.offline.confidence, input.band)) return null;
-  const shown = input.candidates.slice(0, MAX_SCREEN_CANDIDATES);
   try {
-    const reply = await input.llm.chatJson(await buildScreenMessages(input), opinionSchema);
-    const checked = checkOpinion(reply, shown);
-    if (typeof checked === "string") throw new Error(checked);
-    return checked;
+    const reply = await input.llm.chat(await buildScreenMessages(input), { json: true });
+    return parseOpinion(reply, input.candidates);
   } catch (err) {
     input.logger?.warn({ reason: (err as Error).message }, "LLM second opinion not used");
     return null;
   }
+}
+
+/** Parses and checks the model's reply against the candidates shown; throws LlmError if unusable. */
+export function parseOpinion(reply: string, candidates: SearchHit[]): SecondOpinion {
+  const checked = checkOpinion(parseJsonReply(reply, opinionSchema), candidates.slice(0, MAX_SCREEN_CANDIDATES));
+  if (typeof checked === "string") throw new LlmError(checked);
+  return checked;
 }
 
 function checkOpinion(reply: z.infer<typeof opinionSchema>, shown: SearchHit[]): SecondOpinion | string {

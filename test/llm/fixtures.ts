@@ -1,6 +1,6 @@
 /** Small hand-made knowledge entries and hits for the LLM tests. */
 import type { SearchHit } from "../../src/search/types.js";
-import type { AskResult, KnowledgeEntry, ListItem, ScreenResult } from "../../src/types.js";
+import type { AskResult, KnowledgeEntry, ListItem, ScreenResult, SourceDoc } from "../../src/types.js";
 
 function item(list: "duty" | "negative", number: number, text: string, extra: Partial<ListItem> = {}): ListItem {
   const neg = list === "negative";
@@ -26,7 +26,8 @@ export const DUTY_DISPUTE = item("duty", 4, "调解民间纠纷。", { basis: "�
 export const PASSAGE: KnowledgeEntry = {
   kind: "passage",
   passage: { id: "doc/huanxian-2023#p3", slug: "huanxian-2023", anchor: "p3", text: "严格落实社区工作事项准入制度，未经批准不得将工作任务转嫁给社区。" },
-  doc: { slug: "huanxian-2023", title: "环县社区工作清单", issuer: "环县", date: "2023", number: "", text: "", passages: [] },
+  // A cast, not a literal: SourceDoc is gaining fields (aliases) while this is written.
+  doc: { slug: "huanxian-2023", title: "环县社区工作清单", issuer: "环县", date: "2023", number: "", aliases: [], text: "", passages: [] } as SourceDoc,
 };
 
 export const ALL_ITEMS = [NEG_DEMOLITION, NEG_CITY, DUTY_REPORT, DUTY_DISPUTE];
