@@ -28,7 +28,7 @@ export interface Clause {
 // Point numbers at the start of a piece: 1. 2、 3) ① （一） 一、 第三，
 const POINT = /^(?:\d{1,2}\s*[.、．)）:：]|[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十\d]{1,3}[条点项][，,、:：]?)\s*/;
 // Where a point number starts inside a line: after space or a sentence mark.
-const INLINE_POINT = /(?<=[\s：:，,])(?=(?:\d{1,2}[.、．](?!\d)|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）]))/g;
+const INLINE_POINT = /(?<=[\s：:，,])(?=(?:\d{1,2}[.、．](?!\d)|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）]))|(?<=[\s：:])(?=[一二三四五六七八九十]{1,2}、)/g;
 
 /**
  * Splits a message into clauses on 。；;！!？? and newlines, and before numbered points, so a task

@@ -45,7 +45,7 @@ const COMMUNITY_SENDER = /社区|居委|网格员|楼栋长|书记|主任|居民
 export function messageContext(norm: string, atAll: boolean, cues: ScreenCues, sender?: string): MessageContext {
   const head = norm.slice(0, 40);
   const bracket = /^[【\[]([^】\]]{1,16})[】\]]/.exec(head);
-  const headerCue = bracket ? hasCue(bracket[1], cues.header) : /^(紧急)?通知[:：]/.test(head);
+  const headerCue = bracket ? hasCue(bracket[1], cues.header) : /^(紧急)?通知[:：]|^关于.{2,40}的(通知|安排|提醒)/.test(norm.slice(0, 60));
   const opening = /^(?:[【\[][^】\]]*[】\]])?\s*([^：:，,]{1,20})[：:]/.exec(head);
   const openingAddressee = !!opening && findAddressee(opening[1], cues) !== undefined;
   const s = sender ?? "";

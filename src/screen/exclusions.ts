@@ -29,7 +29,7 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
 // Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
 const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
 // Someone other than the community does the work: "由执法大队负责实施", "由区市场监管局组织开展".
-const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|统一(检查|执法|处置|实施))/;
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|处理|处置|查处|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已)/;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
@@ -37,6 +37,7 @@ const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
 const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户)/;
 // A community asking a department to come and deal with something it found.
+const REPORT_FOUND = /发现[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
 const REPORT_ASK = /(请|麻烦)(尽快|及时)?(派人|安排人员?|派员)(来|过来|前来|到场|现场)?(处理|处置|查看|核查|核实|解决)/;
 // After a notify phrase, the community is still told to do the work itself.
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆)/;
@@ -81,7 +82,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const t = clause.text;
   if (isQuestion(clause, cues)) return "question";
   if (!stripNegated(t, cues)) return "negated";
-  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t)) return "report";
+  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t)) return "report";
   const afterOpening = t.replace(OPENING, "");
   if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(afterOpening)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
