@@ -33,6 +33,8 @@ export interface ListDef {
   list: ListKind;
   name: string;
   short: string;
+  /** How people refer to the list in questions (负面清单, 不应由社区…). */
+  aliases: string[];
   verdict: "duty" | "assist" | "negative";
   source: string;
   notes: string[];
@@ -53,6 +55,8 @@ export interface SourceDoc {
   issuer: string;
   date: string;
   number: string;
+  /** Words people use to mean this document (region, issuer, short name). */
+  aliases: string[];
   text: string;
   passages: Passage[];
 }

@@ -12,6 +12,8 @@ export interface Lexicon {
   taskWords: Map<string, string[]>;
   /** Named cue lists: question, directive, addressee, selfDone, pushback, news, … */
   cues: Record<string, string[]>;
+  /** negative item → duty/assist items the community may do instead (report hazards …). */
+  alternatives: Map<string, string[]>;
   /** Every term, for the tokenizer's user dictionary. */
   terms: string[];
 }
@@ -41,9 +43,10 @@ function readYaml<T>(path: string, schema: z.ZodType<T>): T {
 export function loadLexicon(dir: string): Lexicon {
   const syn = readYaml(join(dir, "synonyms.yaml"), synonymsSchema);
   const tasks = readYaml(join(dir, "tasks.yaml"), tasksSchema);
+  const alternatives = new Map(Object.entries(readYaml(join(dir, "alternatives.yaml"), tasksSchema)));
   // Every other *.yaml of the folder holds named cue lists (cues.yaml, screen-cues.yaml, …).
   const cues: Record<string, string[]> = {};
-  const cueFiles = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/^(synonyms|tasks)\./.test(f)).sort() : [];
+  const cueFiles = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/^(synonyms|tasks|alternatives)\./.test(f)).sort() : [];
   for (const f of cueFiles) {
     for (const [name, ws] of Object.entries(readYaml(join(dir, f), cuesSchema))) cues[name] = [...(cues[name] ?? []), ...ws];
   }
@@ -54,5 +57,5 @@ export function loadLexicon(dir: string): Lexicon {
   const taskWords = new Map(Object.entries(tasks));
   const terms = new Set<string>([...Object.keys(syn), ...synonyms.keys()]);
   for (const ws of taskWords.values()) for (const w of ws) terms.add(w);
-  return { synonyms, taskWords, cues, terms: [...terms].filter((t) => t.length > 1) };
+  return { synonyms, taskWords, alternatives, cues, terms: [...terms].filter((t) => t.length > 1) };
 }

@@ -52,7 +52,7 @@ export function loadLists(listsDir: string): ListDef[] {
         seen.add(it.id);
         return { ...it, set: r.data.set, list: l.list, listName: l.name, listShort: l.short, source: l.source, verdict: l.verdict };
       });
-      lists.push({ id: listId, set: r.data.set, list: l.list, name: l.name, short: l.short, verdict: l.verdict, source: l.source, notes: l.notes, items });
+      lists.push({ id: listId, set: r.data.set, list: l.list, name: l.name, short: l.short, aliases: l.aliases, verdict: l.verdict, source: l.source, notes: l.notes, items });
     }
   }
   return lists;
@@ -87,6 +87,11 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   for (const id of lexicon.taskWords.keys()) {
     if (!entries.has(id) && !(id.startsWith("doc/") && slugs.has(id.slice(4).split("#")[0]))) {
       throw new KnowledgeError(`${join(dir, "lexicon", "tasks.yaml")}: ${id} 不是已知的条目或来源`);
+    }
+  }
+  for (const [id, alts] of lexicon.alternatives) {
+    for (const alt of [id, ...alts]) {
+      if (!entries.has(alt)) throw new KnowledgeError(`${join(dir, "lexicon", "alternatives.yaml")}: ${alt} 不是已知的条目`);
     }
   }
   const hash = createHash("sha256")

@@ -13,6 +13,7 @@ const listSchema = z.object({
   list: z.enum(["duty", "assist", "negative", "no-certificate"]),
   name: z.string().min(2),
   short: z.string().min(2),
+  aliases: z.array(z.string().min(2)).default([]),
   verdict: z.enum(["duty", "assist", "negative"]),
   source: z.string().regex(/^[a-z0-9-]+$/),
   notes: z.array(z.string()).default([]),
@@ -36,5 +37,6 @@ export const sourcesSchema = z.array(
     issuer: z.string().min(1),
     date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
     number: z.string().default(""),
+    aliases: z.array(z.string().min(1)).default([]),
   }),
 );

@@ -13,6 +13,8 @@ export interface QueryAnalysis {
   expansions: string[];
   /** Knowledge id → task words of that id found in the query. */
   taskHits: Map<string, string[]>;
+  /** Slugs of documents the query names (官渡 → guandu-2022-61). */
+  docs: string[];
   tokens: Map<string, number>;
 }
 
@@ -28,9 +30,11 @@ export interface KnowledgeRetriever extends Retriever {
 const EXPANSION_WEIGHT = 0.6;
 /** Bonus per character of a task word found verbatim in the query. */
 const TASK_WORD_BONUS = 0.9;
+/** Passages of a document the query names score this much higher. */
+const NAMED_DOC_FACTOR = 1.6;
 
 function itemDocText(kb: KnowledgeBase, e: KnowledgeEntry): string {
-  if (e.kind === "passage") return `${e.doc.title} ${e.doc.issuer} ${e.passage.text}`;
+  if (e.kind === "passage") return e.passage.text;
   const it = e.item;
   const words = kb.lexicon.taskWords.get(it.id) ?? [];
   return [it.type, it.text, it.list === "no-certificate" ? "证明 出具证明" : "", ...words].filter(Boolean).join(" ");
@@ -47,6 +51,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
 
   const synonyms = new PhraseMatcher<string[]>();
   for (const [variant, canon] of kb.lexicon.synonyms) synonyms.add(variant, canon);
+  const docAliases = new PhraseMatcher<string>();
+  for (const d of kb.docs) for (const alias of d.aliases) docAliases.add(alias, d.slug);
   const taskWords = new PhraseMatcher<string>();
   for (const [id, words] of kb.lexicon.taskWords) for (const w of words) taskWords.add(w, id);
 
@@ -63,7 +69,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
       if (!list.includes(m.phrase)) list.push(m.phrase);
       taskHits.set(m.value, list);
     }
-    return { norm, expansions, taskHits, tokens };
+    const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
+    return { norm, expansions, taskHits, tokens, docs };
   }
 
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
@@ -71,6 +78,14 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     const limit = opts.limit ?? 10;
     const filter = kinds.length === 2 ? undefined : (id: string) => kinds.includes(entries.get(id)!.kind);
     const scores = new Map(index.search(a.tokens, Math.max(limit * 3, 30), filter));
+    if (kinds.includes("passage") && a.docs.length) {
+      const named = (id: string) => {
+        const e = entries.get(id)!;
+        return e.kind === "passage" && a.docs.includes(e.passage.slug);
+      };
+      // The named document's passages compete even if other documents share the words.
+      for (const [id, score] of index.search(a.tokens, limit * 2, named)) scores.set(id, score * NAMED_DOC_FACTOR);
+    }
     if (kinds.includes("item")) {
       for (const [id, words] of a.taskHits) {
         if (!entries.has(id) || entries.get(id)!.kind !== "item") continue;

@@ -1,0 +1,82 @@
+import { readConfig, type Config } from "../src/config.js";
+import { createEngine, type Engine } from "../src/engine.js";
+import { ConfigError, JianfuError, UserError } from "../src/errors.js";
+import { createLogger } from "../src/logger.js";
+import type { Store } from "../src/store/store.js";
+import { openStore } from "../src/store/open-store.js";
+import ask from "./cli/ask.js";
+import batch from "./cli/batch.js";
+import type { CliCommand, CliContext } from "./cli/command.js";
+import digest from "./cli/digest.js";
+import flags from "./cli/flags.js";
+import item from "./cli/item.js";
+import kb from "./cli/kb.js";
+import list from "./cli/list.js";
+import screen from "./cli/screen.js";
+import search from "./cli/search.js";
+
+const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, kb, flags, digest];
+
+function help(): string {
+  const rows = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return ["减负助手命令行：npm run cli -- <命令> [参数]", "", ...rows, ""].join("\n");
+}
+
+/** Runs one CLI invocation; returns the exit code. Exported for tests. */
+export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "stdout" | "stderr">, env = process.env): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`未知命令：${name}\n\n${help()}`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = readConfig(env);
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n`);
+    return 1;
+  }
+  // The CLI logs warnings only, unless LOG_LEVEL asks for more: stdout stays the command's output.
+  const logger = createLogger(env.LOG_LEVEL ?? "warn");
+  let engine: Promise<Engine> | undefined;
+  let store: Store | undefined;
+  const ctx: CliContext = {
+    ...io,
+    args,
+    config,
+    logger,
+    engine: () => (engine ??= createEngine({ config, logger })),
+    store: () => (store ??= openStore(config)),
+  };
+  try {
+    return await command.run(ctx);
+  } catch (err) {
+    if (err instanceof UserError) io.stderr.write(`${err.userMessage}\n用法：npm run cli -- ${command.usage}\n`);
+    else if (err instanceof ConfigError || err instanceof JianfuError) io.stderr.write(`${err.message}\n`);
+    else {
+      logger.error({ err }, "cli command failed");
+      io.stderr.write(`出错了：${(err as Error).message}\n`);
+    }
+    return 1;
+  } finally {
+    store?.close();
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
+if (isMain) {
+  runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`${(err as Error).stack}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import type { Engine } from "../../src/engine.js";
+import { JianfuError, UserError } from "../../src/errors.js";
+
+type Json = Record<string, unknown>;
+
+/** One batch input line → one output object (CONTRACT.md). Never throws: errors become {id, error}. */
+export async function processBatchLine(engine: Engine, line: string, lineNo: number, opts: { llm: boolean; maxLength: number }): Promise<Json> {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return { id: null, error: `第 ${lineNo} 行不是合法的 JSON` };
+  }
+  if (!input || typeof input !== "object" || Array.isArray(input)) return { id: null, error: `第 ${lineNo} 行应为 JSON 对象` };
+  const c = input as Json;
+  const id = c.id ?? null;
+  if (c.kind !== "ask" && c.kind !== "screen") return { id, error: `未知的 kind：${JSON.stringify(c.kind ?? null)}（应为 ask 或 screen）` };
+  if (typeof c.text !== "string" || !c.text.trim()) return { id, error: "缺少 text（应为非空字符串）" };
+  if (c.text.length > opts.maxLength) return { id, error: `text 过长：${c.text.length} 字，上限 ${opts.maxLength} 字` };
+  try {
+    if (c.kind === "ask") {
+      const r = await engine.ask(c.text, { llm: opts.llm });
+      return { id, verdict: r.verdict, citations: r.citations, answer: r.answer };
+    }
+    const s = await engine.screen(c.text, {
+      sender: typeof c.sender === "string" ? c.sender : undefined,
+      group: typeof c.group === "string" ? c.group : undefined,
+      llm: opts.llm,
+    });
+    return { id, flagged: s.flagged, category: s.category, citations: s.citations, confidence: s.confidence, reason: s.reason };
+  } catch (err) {
+    const msg = err instanceof UserError ? err.userMessage : err instanceof JianfuError ? err.message : `内部错误：${(err as Error).message}`;
+    return { id, error: msg };
+  }
+}

@@ -1,0 +1,142 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
+import type { SearchHit } from "../search/types.js";
+import { PhraseMatcher } from "../search/phrase-matcher.js";
+import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
+import { createCueDetector, type QuestionCues } from "./question-cues.js";
+
+/** What the offline logic concluded, before any text is written. */
+export interface Decision {
+  verdict: Verdict;
+  /** Knowledge ids, best first. */
+  citations: string[];
+  /** The matched items, best first (empty for info/unlisted/out_of_scope). */
+  items: ListItem[];
+  /** "It depends": the two sides, when the question sits between two lists. */
+  sides?: [ListItem, ListItem];
+  /** What the community may do instead (negative verdicts). */
+  alternatives: ListItem[];
+  passages: Passage[];
+  /** A list the question is about as a whole (info: "负面清单一共几类？"). */
+  list?: ListDef;
+  confidence: number;
+  cues: QuestionCues;
+  /** Everything retrieval returned, for the LLM composer. */
+  hits: SearchHit[];
+  /** The text actually searched (question, or question + previous for a follow-up). */
+  query: string;
+}
+
+/** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
+export const STRONG_MATCH = 12.5;
+/** Second item within this share of the first, from another list, is a real alternative reading. */
+const SIDE_RATIO = 0.6;
+/** Query that finds the 准入制度 passages cited for tasks on no list. */
+const ADMISSION_QUERY = "社区工作准入制度 清单以外的事项 按照准入审批程序报批 未经申请批准的工作事项一律不准进入社区 依法依规提出申请 审核 批准后纳入清单管理";
+
+/** Builds the offline decision function over a knowledge base and its retriever. */
+export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) {
+  const detect = createCueDetector(kb.lexicon);
+  const admission = admissionPassages(retriever);
+  const listNames = new PhraseMatcher<ListDef>();
+  for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);
+
+  return function decide(question: string, previous?: string): Decision {
+    let query = question;
+    let a = retriever.analyze(question);
+    let cues = detect(a.norm);
+    let hits = retriever.searchAnalyzed(a, { limit: 12 });
+    if (previous && cues.followup) {
+      const prev = detect(retriever.analyze(previous).norm);
+      cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || prev.assign };
+      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH) {
+        query = `${question} ${previous}`;
+        a = retriever.analyze(query);
+        hits = retriever.searchAnalyzed(a, { limit: 12 });
+      }
+    }
+    const items = topItem(hits);
+    const top = items[0];
+    const topScore = top?.score ?? 0;
+    const passages = hits.filter((h) => h.entry.kind === "passage");
+    const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+
+    const related = cues.community || cues.assign || a.taskHits.size > 0;
+    if (!related && topScore < 2 * STRONG_MATCH) {
+      return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
+    }
+    if (cues.info && !(cues.assign && topScore >= STRONG_MATCH && !cues.docref)) {
+      const ps = passages.length ? passages : retriever.searchAnalyzed(a, { kinds: ["passage"], limit: 3 });
+      const floor = (ps[0]?.score ?? 0) * 0.5;
+      const cited = ps.filter((h) => h.score >= floor).slice(0, 3).map((h) => (h.entry.kind === "passage" ? h.entry.passage : undefined)).filter((p): p is Passage => !!p);
+      const itemFirst = top && topScore > (ps[0]?.score ?? 0) ? [top] : [];
+      const list = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
+      if (list && !itemFirst.length) {
+        return {
+          ...base,
+          verdict: "info",
+          list,
+          passages: cited.slice(0, 1),
+          citations: [...list.items.slice(0, 2).map((i) => i.id), ...cited.slice(0, 1).map((p) => p.id)],
+          confidence: 0.75,
+        };
+      }
+      return {
+        ...base,
+        verdict: "info",
+        items: itemFirst.map(asItem),
+        passages: cited,
+        citations: [...itemFirst.map((h) => h.id), ...cited.map((p) => p.id)].slice(0, 4),
+        confidence: cited.length ? 0.7 : 0.4,
+      };
+    }
+    if (!top || topScore < STRONG_MATCH || (cues.unlisted && topScore < 2 * STRONG_MATCH)) {
+      if (!related) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
+      return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
+    }
+
+    const first = asItem(top);
+    const other = items.find((h) => asItem(h).verdict !== first.verdict);
+    const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
+    const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= SIDE_RATIO * topScore).slice(0, 2);
+    const chosen = [top, ...(sideOk ? [other] : []), ...sameList].map(asItem);
+    const alternatives = first.verdict === "negative" ? (kb.lexicon.alternatives.get(first.id) ?? []).map((id) => kb.item(id)!).filter(Boolean) : [];
+    const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id)])].slice(0, 5);
+    const margin = 1 - (items[1]?.score ?? 0) / topScore;
+    const strength = Math.min(1, topScore / (3 * STRONG_MATCH));
+    return {
+      ...base,
+      verdict: first.verdict,
+      items: chosen,
+      sides: sideOk ? [first, asItem(other)] : undefined,
+      alternatives,
+      citations,
+      confidence: round(0.45 + 0.3 * strength + 0.2 * margin),
+    };
+  };
+}
+
+function asItem(h: SearchHit): ListItem {
+  if (h.entry.kind !== "item") throw new Error(`not an item: ${h.id}`);
+  return h.entry.item;
+}
+
+function topItem(hits: SearchHit[]): SearchHit[] {
+  return hits.filter((h) => h.entry.kind === "item");
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(0.99, Math.max(0, x)) * 100) / 100;
+}
+
+/** The best 准入制度 passage of each document, best first (at most three). */
+function admissionPassages(retriever: KnowledgeRetriever): Passage[] {
+  const seen = new Set<string>();
+  const out: Passage[] = [];
+  for (const h of retriever.search(ADMISSION_QUERY, { kinds: ["passage"], limit: 30 })) {
+    if (h.entry.kind !== "passage" || seen.has(h.entry.passage.slug)) continue;
+    seen.add(h.entry.passage.slug);
+    out.push(h.entry.passage);
+  }
+  return out.slice(0, 3);
+}
