@@ -134,11 +134,13 @@ export function createLlm(config: LlmConfig, logger: Logger): Llm | null {
       } catch (err) {
         const status = httpStatus(err);
         if (json && jsonModeOk === undefined && (status === 400 || status === 422) && !signal.aborted) {
-          // The server refuses response_format: remember, and ask again with the prompt alone.
-          jsonModeOk = false;
-          logger.warn({ status }, "LLM server refused JSON mode; using plain completions");
+          // Maybe the server refuses response_format: ask again with the prompt alone, and if
+          // that works, stop asking for JSON mode.
           try {
-            return await invoke(messages, false, signal);
+            const text = await invoke(messages, false, signal);
+            jsonModeOk = false;
+            logger.warn({ status }, "LLM server refused JSON mode; using plain completions");
+            return text;
           } catch (err2) {
             return fail(err2, timer);
           }

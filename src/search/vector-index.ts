@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Logger } from "../logger.js";
 import type { Embedder } from "./types.js";
 
@@ -103,12 +104,24 @@ export async function buildOrLoad(opts: BuildOrLoadOptions): Promise<VectorIndex
 
   const meta: VectorSidecar = { version: FORMAT_VERSION, model: opts.embedder.model, dimensions, hash: opts.hash, ids };
   mkdirSync(opts.dir, { recursive: true });
-  index.writeIndexSync(`${indexPath}.tmp`);
-  renameSync(`${indexPath}.tmp`, indexPath);
-  writeFileSync(`${sidecarPath}.tmp`, JSON.stringify(meta));
-  renameSync(`${sidecarPath}.tmp`, sidecarPath);
+  const tmp = `.${process.pid}.tmp`; // two processes building at once must not share a temp file
+  index.writeIndexSync(indexPath + tmp);
+  renameSync(indexPath + tmp, indexPath);
+  writeFileSync(sidecarPath + tmp, JSON.stringify(meta));
+  renameSync(sidecarPath + tmp, sidecarPath);
   opts.logger?.info({ entries: ids.length, model: meta.model, dimensions }, "vector index built");
   return new VectorIndex(index, meta, opts.embedder, true);
+}
+
+/**
+ * What to embed for a knowledge base: every list item (its list's short name, type and text)
+ * and every passage of the source documents.
+ */
+export function knowledgeVectorEntries(kb: Pick<KnowledgeBase, "items" | "passages">): VectorEntry[] {
+  return [
+    ...kb.items.map((it) => ({ id: it.id, text: [it.listShort, it.type, it.text].filter(Boolean).join("：") })),
+    ...kb.passages.map((p) => ({ id: p.id, text: p.text })),
+  ];
 }
 
 function tryLoad(indexPath: string, sidecarPath: string, opts: BuildOrLoadOptions, ids: string[]): VectorIndex | null {

@@ -1,0 +1,40 @@
+import { join } from "node:path";
+import type { Config } from "../config.js";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { Logger } from "../logger.js";
+import { embedderFromConfig, type OpenAiEmbedder } from "../search/embedder.js";
+import { createFusedRetriever } from "../search/fusion.js";
+import type { Retriever } from "../search/types.js";
+import { buildOrLoad, knowledgeVectorEntries, type VectorIndex } from "../search/vector-index.js";
+import { createLlm, type Llm } from "./client.js";
+
+/** What the optional model endpoints add to the engine. */
+export interface LlmSetup {
+  /** Null when OPENAI_BASE_URL / OPENAI_MODEL are not set: everything stays offline. */
+  llm: Llm | null;
+  embedder: OpenAiEmbedder | null;
+  vector: VectorIndex | null;
+  /** BM25 fused with vectors when embeddings work, else `bm25` itself. */
+  retriever: Retriever;
+}
+
+/**
+ * Wires the LLM client, the embedder and the vector index for an engine. Never throws for an
+ * endpoint that is down: the vector index is then skipped (BM25 alone) and the reason logged.
+ * The index lives in <DATA_DIR>/vectors and is rebuilt when the knowledge hash or model changes.
+ */
+export async function setupLlm(deps: { config: Config; logger: Logger; kb: KnowledgeBase; bm25: Retriever }): Promise<LlmSetup> {
+  const { config, logger, kb, bm25 } = deps;
+  const llm = createLlm(config, logger);
+  const embedder = llm?.embedder ?? embedderFromConfig(config, logger);
+  let vector: VectorIndex | null = null;
+  if (embedder) {
+    try {
+      vector = await buildOrLoad({ entries: knowledgeVectorEntries(kb), embedder, dir: join(config.DATA_DIR, "vectors"), hash: kb.hash, logger });
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, "vector index unavailable; retrieval uses BM25 alone");
+    }
+  }
+  const retriever = vector ? createFusedRetriever(bm25, vector, embedder, (id) => kb.get(id), { logger }) : bm25;
+  return { llm, embedder, vector, retriever };
+}
