@@ -37,7 +37,9 @@ const INLINE_POINT = /(?<=[\s：:，,])(?=(?:\d{1,2}[.、．](?!\d)|[①-⑳]|[�
 export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   // Keep newlines (normalizeText would collapse them): split lines first, then normalise each.
-  const lines = text.normalize("NFKC").replace(AT_ALL, " ").split(/\r?\n+/);
+  // Circled numbers first: NFKC would turn ② into a bare 2.
+  const circled = text.replace(/[①-⑳]/g, (c) => `\n(${c.charCodeAt(0) - 0x2460 + 1})`);
+  const lines = circled.normalize("NFKC").replace(AT_ALL, " ").split(/\r?\n+/);
   for (const line of lines) {
     const pieces = line.replace(INLINE_POINT, "\n").split("\n");
     for (const piece of pieces) {
