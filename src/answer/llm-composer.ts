@@ -1,11 +1,11 @@
 import type { Llm } from "../llm/client.js";
 import { checkLlmAnswer, DEFAULT_OVERRIDE_BELOW, llmAnswerSchema } from "../llm/answer-check.js";
-import { citationLabel, renderEvidence, VERDICT_LABEL } from "../llm/evidence.js";
+import { citationLabel, mergeEvidence, renderEvidence, VERDICT_LABEL } from "../llm/evidence.js";
 import { looksLikeInjection } from "../llm/injection.js";
 import { fenceUserText, formatPrompt, loadPrompt } from "../llm/prompts.js";
 import type { Logger } from "../logger.js";
 import type { SearchHit } from "../search/types.js";
-import type { AskResult } from "../types.js";
+import type { AskResult, KnowledgeEntry } from "../types.js";
 import type { BaseMessage } from "@langchain/core/messages";
 
 /** How many retrieved entries the model sees (and may cite). */
@@ -18,8 +18,13 @@ export interface ComposeInput {
   question: string;
   /** The asker's previous question, for follow-ups. */
   previous?: string;
-  /** Retrieval results, best first; only the first LLM_MAX_EVIDENCE are shown and citable. */
+  /** Retrieval results, best first. */
   hits: SearchHit[];
+  /**
+   * Resolves ids (KnowledgeBase.get). When given, the offline citations are shown first even if
+   * not among `hits`; the model sees, and may cite, at most LLM_MAX_EVIDENCE entries.
+   */
+  getEntry?: (id: string) => KnowledgeEntry | undefined;
   /** The offline answer: the hint given to the model and the fallback. */
   offline: AskResult;
   logger: Logger;
@@ -27,22 +32,29 @@ export interface ComposeInput {
   overrideBelow?: number;
 }
 
+type EvidenceInput = Pick<ComposeInput, "question" | "previous" | "hits" | "offline" | "getEntry">;
+
+/** The entries the model sees and may cite. */
+function shownEvidence(input: EvidenceInput): SearchHit[] {
+  return mergeEvidence(input.offline.citations, input.hits, input.getEntry, LLM_MAX_EVIDENCE);
+}
+
 export type ComposeOutcome = { ok: true; result: AskResult } | { ok: false; reason: string };
 
 /** The values the answer prompt is filled with; exported so a test can hold them to the template. */
-export function answerPromptValues(input: Pick<ComposeInput, "question" | "previous" | "hits" | "offline">): Record<string, string> {
+export function answerPromptValues(input: EvidenceInput): Record<string, string> {
   const { offline } = input;
   const cites = offline.citations.slice(0, 3).join("、") || "无";
   return {
     question: fenceUserText(input.question, "question"),
     previous: input.previous ? fenceUserText(input.previous, "question") : "无",
-    items: renderEvidence(input.hits.slice(0, LLM_MAX_EVIDENCE)),
+    items: renderEvidence(shownEvidence(input)),
     offline: `${offline.verdict}（${VERDICT_LABEL[offline.verdict]}），依据 ${cites}`,
   };
 }
 
 /** Builds the chat messages for an answer. */
-export function buildAnswerMessages(input: Pick<ComposeInput, "question" | "previous" | "hits" | "offline">): Promise<BaseMessage[]> {
+export function buildAnswerMessages(input: EvidenceInput): Promise<BaseMessage[]> {
   return formatPrompt(loadPrompt("answer"), answerPromptValues(input));
 }
 
@@ -55,7 +67,7 @@ export async function tryComposeWithLlm(input: ComposeInput): Promise<ComposeOut
   if (looksLikeInjection(input.question) || (input.previous && looksLikeInjection(input.previous))) {
     return { ok: false, reason: "question looks like a prompt injection" };
   }
-  const shown = input.hits.slice(0, LLM_MAX_EVIDENCE);
+  const shown = shownEvidence(input);
   if (shown.length === 0) return { ok: false, reason: "nothing retrieved to answer from" };
   let reply;
   try {

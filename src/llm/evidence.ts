@@ -38,3 +38,32 @@ export function citationLabel(id: string, entry: KnowledgeEntry | undefined): st
   if (entry.kind === "item") return `${entry.item.listShort} 第${entry.item.number}项（${id}）`;
   return `《${entry.doc.title}》（${id}）`;
 }
+
+/**
+ * Entries to show the model: the ids the offline path cited first (resolved with `getEntry`),
+ * then retrieval hits, without duplicates, at most `limit`. These are all the model may cite.
+ */
+export function mergeEvidence(
+  firstIds: string[],
+  hits: SearchHit[],
+  getEntry: ((id: string) => KnowledgeEntry | undefined) | undefined,
+  limit: number,
+): SearchHit[] {
+  const out: SearchHit[] = [];
+  const seen = new Set<string>();
+  const byId = new Map(hits.map((h) => [h.id, h]));
+  for (const id of firstIds) {
+    const entry = byId.get(id)?.entry ?? getEntry?.(id);
+    if (entry && !seen.has(id)) {
+      out.push({ id, score: byId.get(id)?.score ?? Infinity, entry });
+      seen.add(id);
+    }
+  }
+  for (const h of hits) {
+    if (!seen.has(h.id)) {
+      out.push(h);
+      seen.add(h.id);
+    }
+  }
+  return out.slice(0, limit);
+}

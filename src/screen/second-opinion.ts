@@ -3,7 +3,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import type { Llm } from "../llm/client.js";
 import { LlmError } from "../errors.js";
 import { parseJsonReply } from "../llm/json.js";
-import { renderEvidence } from "../llm/evidence.js";
+import { mergeEvidence, renderEvidence } from "../llm/evidence.js";
 import { fenceUserText, formatPrompt, loadPrompt } from "../llm/prompts.js";
 import type { Logger } from "../logger.js";
 import type { SearchHit } from "../search/types.js";
@@ -151,12 +151,5 @@ export function screenCandidates(
   getEntry: (id: string) => KnowledgeEntry | undefined,
   limit = MAX_SCREEN_CANDIDATES,
 ): SearchHit[] {
-  const out: SearchHit[] = [];
-  const seen = new Set<string>();
-  for (const id of offline.citations) {
-    const entry = getEntry(id);
-    if (entry && !seen.has(id)) out.push({ id, score: Infinity, entry }), seen.add(id);
-  }
-  for (const h of hits) if (!seen.has(h.id)) out.push(h), seen.add(h.id);
-  return out.slice(0, limit);
+  return mergeEvidence(offline.citations, hits, getEntry, limit);
 }

@@ -45,6 +45,17 @@ describe("composeWithLlm", () => {
     expect((await composeWithLlm(base({ offline: offlineAnswer({ confidence: 0.3 }) }))).composer).toBe("offline");
   });
 
+  it("may cite an offline citation retrieval did not rank, when getEntry resolves it", async () => {
+    const offline = offlineAnswer({ citations: [NEG_DEMOLITION.id, DUTY_DISPUTE.id] });
+    server.reply(json({ verdict: "negative", citations: [NEG_DEMOLITION.id, DUTY_DISPUTE.id], answer: "不属于社区职责，社区可以调解纠纷。" }));
+    const getEntry = (id: string) => (id === DUTY_DISPUTE.id ? { kind: "item" as const, item: DUTY_DISPUTE } : undefined);
+    const r = await composeWithLlm(base({ offline, getEntry }));
+    expect(r.composer).toBe("llm");
+    expect(r.citations).toEqual([NEG_DEMOLITION.id, DUTY_DISPUTE.id]);
+    const prompt = JSON.stringify(server.chatRequests().at(-1)!.body.messages);
+    expect(prompt.indexOf("[gansu/duty/4]")).toBeLessThan(prompt.indexOf("[gansu/duty/17]"));
+  });
+
   it("rejects missing citations, verdicts outside the enum, and unsupported verdicts", async () => {
     for (const reply of [
       { verdict: "negative", citations: [], answer: "不属于。" },
