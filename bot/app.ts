@@ -47,6 +47,11 @@ export interface App {
   readonly healthPort: number;
   /** What /healthz reports. */
   health(): HealthStatus;
+  /**
+   * Resolves when every channel has run out of input (the console with piped stdin), so the
+   * process can stop; undefined when a channel runs until stopped (DingTalk, WeChat).
+   */
+  readonly done: Promise<void> | undefined;
   start(): Promise<void>;
   /** Stops channels (waiting for messages in flight), the schedule, the health endpoint; closes the store. */
   stop(): Promise<void>;
@@ -84,6 +89,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   const healthServer = new HealthServer({ port: config.HEALTH_PORT, host: opts.healthHost, status: health });
   let healthPort = 0;
+  const finite = channels.map((c) => (c as Channel & { done?: Promise<void> }).done);
+  const done = finite.every((d) => d instanceof Promise) ? Promise.all(finite).then(() => {}) : undefined;
   let stopping: Promise<void> | undefined;
 
   return {
@@ -100,6 +107,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return healthPort;
     },
     health,
+    done,
 
     async start() {
       healthPort = await healthServer.start();

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
 import type { Channel } from "./channels/channel.js";
+import { createConsoleChannel } from "./channels/console.js";
 import { createDingtalkChannel } from "./channels/dingtalk.js";
 import { createWechatChannel } from "./channels/wechat.js";
 
@@ -38,7 +39,12 @@ export function createChannels(config: Config, logger: Logger, io?: ChannelIo): 
           name: `${config.DATA_DIR}/wechat`,
         });
       default:
-        throw new Error(`console channel: ${String(io)}`);
+        return createConsoleChannel({
+          input: io?.input ?? process.stdin,
+          output: io?.output ?? process.stdout,
+          botName: config.BOT_NAME,
+          logger: log,
+        });
     }
   });
 }

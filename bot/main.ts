@@ -12,7 +12,9 @@ async function main(): Promise<number> {
   let app: App;
   try {
     const config = readConfig(process.env);
-    app = await createApp({ config, logger: createLogger(config.LOG_LEVEL) });
+    // In a terminal session the log would drown the chat: only warnings unless LOG_LEVEL says otherwise.
+    const quiet = !process.env.LOG_LEVEL && config.channels.every((c) => c === "console");
+    app = await createApp({ config, logger: createLogger(quiet ? "warn" : config.LOG_LEVEL) });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof KnowledgeError) {
       process.stderr.write(`${err.message}\n`);
@@ -44,6 +46,13 @@ async function main(): Promise<number> {
       return 1;
     }
     throw err;
+  }
+  if (app.done) {
+    // Console with piped input: handle every line, wait for the replies, then stop.
+    await app.done;
+    await shutdown("input ended");
+    // Anything a library left open must not keep a finished script alive.
+    setTimeout(() => process.exit(0), 5_000).unref();
   }
   return 0;
 }

@@ -1,0 +1,62 @@
+import { spawn } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { PUSH, QUESTION, tempDir } from "./support.js";
+
+/** The console as a user drives it: `tsx bot/main.ts` with a scripted stdin, nothing configured. */
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+function runBot(lines: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+    cwd: process.cwd(),
+    // Only what the bot needs: no platform credentials leak in from the developer's shell.
+    env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, HEALTH_PORT: "0", DATABASE_PATH: `${tmp.dir}/jianfu.db`, ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  child.stdin.end(lines.map((l) => `${l}\n`).join(""));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("console end to end", () => {
+  it("answers a question with citations, flags a push for the supervisor, and exits when input ends", async () => {
+    const { code, stdout, stderr } = await runBot(
+      [`王主任: ${PUSH}`, `@减负助手 ${QUESTION}`, "/as 督导李", "/private 汇总"],
+      { SUPERVISORS: "console:督导李" },
+    );
+    expect(stderr).not.toMatch(/"level":(50|60)/);
+    expect(code).toBe(0);
+
+    // The flag, as the supervisor is notified.
+    expect(stdout).toMatch(/【私聊 → 督导李】【督导提示】新标记 #1/);
+    // The answer, at the asker, with numbered citations of knowledge ids.
+    expect(stdout).toContain("【减负助手】@社区工作者 ");
+    expect(stdout).toMatch(/引用[\s\S]*\[1\] (gansu|national|doc)\//);
+    // The supervisor's digest on demand.
+    expect(stdout).toMatch(/【私聊 → 督导李】[\s\S]*督导汇总[\s\S]*王主任/);
+
+    const store = openSqliteStore(`${tmp.dir}/jianfu.db`);
+    try {
+      expect(store.listFlags()).toMatchObject([{ channel: "console", senderName: "王主任", text: PUSH }]);
+      expect(store.listAnswers()).toHaveLength(1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("a configuration error prints its Chinese message and exits 1", async () => {
+    const { code, stderr } = await runBot([], { CHANNELS: "telegram" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("CHANNELS 含未知渠道 telegram");
+  });
+});
