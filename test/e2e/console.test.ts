@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
-import { PUSH, QUESTION, tempDir } from "./support.js";
+import { freePort } from "../bot/support/free-port.js";
+import { PUSH, QUESTION, tempDir, until } from "./support.js";
 
 /** The console as a user drives it: `tsx bot/main.ts` with a scripted stdin, nothing configured. */
 let tmp: ReturnType<typeof tempDir>;
@@ -52,6 +53,27 @@ describe("console end to end", () => {
     } finally {
       store.close();
     }
+  });
+
+  it("serves /healthz while running and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, HEALTH_PORT: String(port), DATABASE_PATH: `${tmp.dir}/jianfu.db` },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    const closed = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+    // Input stays open: the bot runs until it is told to stop.
+    child.stdin.write("/help\n");
+    await until(() => stdout.includes("用法："));
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, channels: [{ name: "console", started: true }], flags: { pending: 0 } });
+    child.kill("SIGTERM");
+    expect(await closed).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 
   it("a configuration error prints its Chinese message and exits 1", async () => {
