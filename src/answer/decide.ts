@@ -28,7 +28,10 @@ export interface Decision {
 }
 
 /** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
-export const STRONG_MATCH = 12.5;
+export const STRONG_MATCH = 18;
+/** A weaker match still counts when it stands out this clearly from the best item of another list. */
+const WEAK_MATCH = 13;
+const STANDOUT_RATIO = 1.8;
 /** Second item within this share of the first, from another list, is a real alternative reading. */
 const SIDE_RATIO = 0.6;
 /** Query that finds the 准入制度 passages cited for tasks on no list. */
@@ -90,7 +93,9 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
         confidence: cited.length ? 0.7 : 0.4,
       };
     }
-    if (!top || topScore < STRONG_MATCH || (cues.unlisted && topScore < 2 * STRONG_MATCH)) {
+    const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
+    const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0) && (cues.assign || cues.community);
+    if (!top || (topScore < STRONG_MATCH && !standsOut) || (cues.unlisted && topScore < 3 * STRONG_MATCH)) {
       if (!related) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
     }

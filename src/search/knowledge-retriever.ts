@@ -29,7 +29,7 @@ export interface KnowledgeRetriever extends Retriever {
 /** Weight of a synonym's canonical term against the words actually written. */
 const EXPANSION_WEIGHT = 0.6;
 /** Bonus per character of a task word found verbatim in the query. */
-const TASK_WORD_BONUS = 0.9;
+const TASK_WORD_BONUS = 2.5;
 /** Passages of a document the query names score this much higher. */
 const NAMED_DOC_FACTOR = 1.6;
 

@@ -19,7 +19,7 @@ export function createTokenizer(userWords: string[] = [], stopWords: string[] = 
     jieba.loadDict(Buffer.from(lines, "utf8"));
   }
   const stop = new Set(stopWords.map(normalizeText));
-  const words = (text: string) => jieba.cut(normalizeText(text), false).filter((w) => isWordToken(w) && !stop.has(w));
+  const words = (text: string) => jieba.cutForSearch(normalizeText(text), false).filter((w) => isWordToken(w) && !stop.has(w));
   return {
     words,
     tokens(text) {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { Bm25Index } from "../../src/search/bm25.js";
+import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
+import { cjkBigrams, normalizeText } from "../../src/search/normalize.js";
+import { PhraseMatcher } from "../../src/search/phrase-matcher.js";
+import { createTokenizer } from "../../src/search/tokenizer.js";
+import { realKb } from "../support/kb.js";
+
+describe("tokenizer", () => {
+  it("normalises width, case, emoji and @mentions", () => {
+    expect(normalizeText("@减负助手 ＡＰＰ下载😓")).toBe("app下载");
+  });
+
+  it("emits jieba words and character bigrams, minus stop words", () => {
+    const tok = createTokenizer(["特种设备"], ["社区"]);
+    const tokens = tok.tokens("社区检查特种设备");
+    expect(tokens).toContain("w:特种设备");
+    expect(tokens).toContain("b:设备");
+    expect(tokens).not.toContain("w:社区");
+    expect(cjkBigrams("拆违")).toEqual(["拆违"]);
+  });
+});
+
+describe("BM25", () => {
+  it("ranks the document with the rarer shared term first", () => {
+    const idx = new Bm25Index();
+    idx.add("a", ["燃气", "检查", "商户"]);
+    idx.add("b", ["检查", "居民"]);
+    idx.add("c", ["检查", "宣传"]);
+    const [first, second] = idx.search(new Map([["燃气", 1], ["检查", 1]]));
+    expect(first[0]).toBe("a");
+    expect(first[1]).toBeGreaterThan(second[1]);
+    expect(idx.search(new Map([["没有", 1]]))).toEqual([]);
+  });
+});
+
+describe("phrase matcher", () => {
+  it("finds every phrase with its position", () => {
+    const m = new PhraseMatcher<number>();
+    m.add("电梯", 1);
+    m.add("电梯检查", 2);
+    m.add("锅炉", 3);
+    expect(m.match("查电梯检查锅炉").map((x) => [x.phrase, x.at])).toEqual([["电梯", 1], ["电梯检查", 1], ["锅炉", 5]]);
+  });
+});
+
+describe("knowledge retriever", () => {
+  const r = createKnowledgeRetriever(realKb());
+
+  it("expands everyday words through the lexicon", () => {
+    const a = r.analyze("小饭馆的煤气罐");
+    expect(a.expansions).toContain("燃气");
+  });
+
+  it.each([
+    ["让社区去查辖区加油站和化工仓库", "gansu/negative/7"],
+    ["叫我们把违建都拆了", "gansu/negative/2"],
+    ["社区帮税务代收门面房的税", "gansu/negative/6"],
+    ["两口子天天吵架，社区去劝劝", "gansu/duty/4"],
+    ["组织居民搞地震疏散演练", "gansu/duty/19"],
+    ["居民来开单身证明", "national/no-certificate/8"],
+  ])("puts the right item first for %s", (q, id) => {
+    expect(r.search(q, { kinds: ["item"], limit: 3 })[0]?.id).toBe(id);
+  });
+
+  it("finds passages of the document a question names", () => {
+    const hits = r.search("官渡区取消了多少项证明材料", { kinds: ["passage"], limit: 3 });
+    expect(hits[0].id.startsWith("doc/guandu-2022-61#")).toBe(true);
+  });
+});
