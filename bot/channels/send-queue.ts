@@ -10,7 +10,11 @@ export interface SendQueue {
  * A per-target queue with a minimum gap: WeChat restricts accounts that post in bursts.
  * A failed send does not block the ones after it.
  */
-export function createSendQueue(gapMs: number, now: () => number = Date.now): SendQueue {
+export function createSendQueue(
+  gapMs: number,
+  now: () => number = Date.now,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): SendQueue {
   const tails = new Map<string, Promise<unknown>>();
   const lastAt = new Map<string, number>();
 
@@ -20,8 +24,8 @@ export function createSendQueue(gapMs: number, now: () => number = Date.now): Se
       const next = previous
         .catch(() => undefined)
         .then(async () => {
-          const wait = (lastAt.get(target) ?? -Infinity) + gapMs - now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          const delay = (lastAt.get(target) ?? -Infinity) + gapMs - now();
+          if (delay > 0) await wait(delay);
           try {
             return await send();
           } finally {

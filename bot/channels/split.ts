@@ -27,7 +27,8 @@ export function splitText(text: string, opts: SplitOptions): string[] {
   if (parts.length > maxParts) {
     const kept = parts.slice(0, maxParts);
     const omitted = parts.slice(maxParts).reduce((sum, p) => sum + p.length, 0);
-    const note = `……（另有约 ${omitted} 字未显示，请缩小问题范围再问）`;
+    const long = `……（另有约 ${omitted} 字未显示，请缩小问题范围再问）`;
+    const note = long.length <= limit - 10 ? long : "……";
     const last = kept[maxParts - 1];
     kept[maxParts - 1] = last.length + note.length <= limit ? last + note : cut(last, Math.max(1, limit - note.length))[0] + note;
     parts = kept;
@@ -86,7 +87,7 @@ function cut(s: string, limit: number): string[] {
     if (punct >= 0) at = Math.floor(limit * 0.6) + punct + 1;
     // Never split a surrogate pair.
     const code = rest.charCodeAt(at - 1);
-    if (code >= 0xd800 && code <= 0xdbff) at -= 1;
+    if (code >= 0xd800 && code <= 0xdbff) at = at > 1 ? at - 1 : at + 1;
     out.push(rest.slice(0, at));
     rest = rest.slice(at);
   }
