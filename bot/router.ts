@@ -1,4 +1,4 @@
-import { userMessageFor } from "../src/errors.js";
+import { UserError, userMessageFor } from "../src/errors.js";
 import type { OutgoingMessage } from "../src/types.js";
 import type { Channel, MessageContext, MessageHandler } from "./channels/channel.js";
 import { runCommand } from "./commands/index.js";
@@ -30,10 +30,10 @@ export const errorStep: Step = async (ctx, next) => {
     await next();
   } catch (err) {
     const { message } = ctx;
-    ctx.deps.logger.error(
-      { err, channel: message.channel, messageId: message.messageId, groupId: message.groupId },
-      "处理消息失败",
-    );
+    const where = { channel: message.channel, messageId: message.messageId, groupId: message.groupId };
+    // A UserError is an expected refusal (too long, unknown item …); anything else is a bug or an outage.
+    if (err instanceof UserError) ctx.deps.logger.info({ ...where, reason: err.userMessage }, "已提示用户");
+    else ctx.deps.logger.error({ err, ...where }, "处理消息失败");
     if (!ctx.addressed) return;
     try {
       await ctx.replyText(userMessageFor(err));

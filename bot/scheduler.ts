@@ -59,6 +59,11 @@ export class Scheduler {
     logger.info({ cron: config.DIGEST_CRON, timezone, next: this.jobs[0]!.nextRun()?.toISOString() }, "汇总定时已启动");
   }
 
+  /** When the next scheduled digest goes out (null when not started). */
+  nextDigestAt(): Date | null {
+    return this.jobs[0]?.nextRun() ?? null;
+  }
+
   stop(): void {
     for (const job of this.jobs) job.stop();
     this.jobs = [];

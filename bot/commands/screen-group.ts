@@ -1,3 +1,4 @@
+import { UserError } from "../../src/errors.js";
 import type { Flag } from "../../src/store/store.js";
 import type { BotContext, Step } from "./context.js";
 import { formatReminder } from "../reply-format.js";
@@ -13,7 +14,9 @@ export const screenStep: Step = async (ctx, next) => {
     try {
       await screenAndFlag(ctx);
     } catch (err) {
-      ctx.deps.logger.error({ err, messageId: ctx.message.messageId }, "筛查消息失败");
+      const log = ctx.deps.logger;
+      if (err instanceof UserError) log.info({ messageId: ctx.message.messageId, reason: err.userMessage }, "消息未筛查");
+      else log.error({ err, messageId: ctx.message.messageId }, "筛查消息失败");
     }
   }
   await next();
