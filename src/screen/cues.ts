@@ -33,6 +33,9 @@ export const CUE_NAMES = [
   "certificate",
   "certificate_verbs",
   "veto",
+  "safety_topics",
+  "hygiene_topics",
+  "develop_verbs",
 ] as const;
 
 export type CueName = (typeof CUE_NAMES)[number];

@@ -1,5 +1,6 @@
 import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 
@@ -45,6 +46,26 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
   return [rest[i], first, ...rest.filter((_, j) => j !== i)];
 }
 
+/** The score a definition-based match counts as: just above the inspection threshold. */
+const DEFINITION_SCORE = 12;
+
+/**
+ * The negative list defines categories by target and kind of check: 商户企业、工地、服务机构 ×
+ * 消防和生产安全检查 is 7; 餐饮、公共场所 × 卫生、食品 checks is 1. Where the retriever misses
+ * everyday words (煤气罐, 安全帽), an inspection of a business on such a topic still names the item.
+ */
+function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
+  if (!hasCue(text, cues.business_targets) || !hasCue(text, cues.enforce_verbs)) return negs;
+  const n = hasCue(text, cues.hygiene_topics) ? 1 : hasCue(text, cues.safety_topics) ? 7 : 0;
+  const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
+  if (!item) return negs;
+  const present = negs.find((h) => h.item.id === item.id);
+  if (present && present.score >= DEFINITION_SCORE) return negs;
+  const rest = negs.filter((h) => h.item.id !== item.id);
+  const boosted = { item, score: Math.max(DEFINITION_SCORE, present?.score ?? 0) };
+  return [...rest, boosted].sort((a, b) => b.score - a.score);
+}
+
 /** Searches list items for one clause; returns the analysis too for later steps. */
 export function searchClause(retriever: KnowledgeRetriever, text: string): { analysis: QueryAnalysis; hits: SearchHit[] } {
   const analysis = retriever.analyze(text);
@@ -56,14 +77,20 @@ export function searchClause(retriever: KnowledgeRetriever, text: string): { ana
  * assist items for the clause (消防宣传 is assist/7, 消防演练 duty/18), unless the clause sends
  * the community to inspect businesses or to enforce, where the duty/assist reading does not hold.
  */
-export function matchNegative(text: string, analysis: QueryAnalysis, hits: SearchHit[], cues: ScreenCues): NegativeMatch | null {
+export function matchNegative(text: string, analysis: QueryAnalysis, hits: SearchHit[], cues: ScreenCues, kb: KnowledgeBase): NegativeMatch | null {
   const items = hits.flatMap((h) => (h.entry.kind === "item" ? [{ item: h.entry.item, score: h.score }] : []));
-  const negs = items.filter((h) => h.item.list === "negative");
+  const negs = byDefinition(
+    items.filter((h) => h.item.list === "negative" && (h.item.number !== 5 || hasCue(text, cues.develop_verbs))),
+    text,
+    cues,
+    kb,
+  );
   const rival = items.find((h) => h.item.list === "duty" || h.item.list === "assist");
   const top = negs[0];
   if (!top) return null;
   const enforce = hasCue(text, cues.enforce_verbs);
-  const named = analysis.taskHits.has(top.item.id);
+  // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
+  const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
   if (!enforce && !named) return null;
   const business = hasCue(text, cues.business_targets);
   const hard = HARD_ENFORCE.test(text);
@@ -73,6 +100,8 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const ratio = rival ? top.score / rival.score : Infinity;
   let ok = ratio >= 1;
   if (!ok && business && enforce && ratio >= 0.8) ok = true;
+  // A near tie where the clause names the negative task itself and sends someone to check it.
+  if (!ok && named && enforce && ratio >= 0.9) ok = true;
   if (!ok && hard && ratio >= 0.6) ok = true;
   if (!ok) return null;
 

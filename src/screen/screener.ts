@@ -88,13 +88,13 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
       if (!clause.text || !prefilter.relevant(clause.text)) continue;
       let level = levels[clause.index];
       // Points and sentences of a notice inherit its order ("各社区：请落实以下工作：1. …").
-      if (level === 0 && messageLevel >= 2 && (clause.numbered || mc.addressedToAll)) level = 1;
+      if (level === 0 && (mc.addressedToAll || (messageLevel >= 2 && clause.numbered))) level = 1;
       const exclusion = clauseExclusion(clauses[clause.index], cues);
       const addr = addresseeOf(clause, mc, cues);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
 
       const { analysis, hits } = searchClause(retriever, clause.text);
-      const neg = matchNegative(clause.text, analysis, hits, cues);
+      const neg = matchNegative(clause.text, analysis, hits, cues, kb);
       if (neg) {
         if (exclusion || !ordered) {
           if (!nearMiss || exclusion) nearMiss = { item: neg.items[0], exclusion };

@@ -13,7 +13,7 @@ describe("negative-list pushes", () => {
     ["【紧急】各社区马上组织人把小区周边马路边摆摊卖菜的劝走，务必清干净。", "gansu/negative/4"],
     ["各社区：今年招商任务分下来了，每个社区至少引进一个企业项目，年底考核。", "gansu/negative/5"],
     ["各社区：辖区超市、便利店有没有卖烟花爆竹的，请社区逐家排查，发现违规销售的没收上交。", "gansu/negative/7"],
-    ["各社区：请去辖区的网吧看看有没有放未成年人进去上网的，发现了要登记并通知老板整改。", "gansu/negative/1"],
+    ["各社区：请对辖区网吧、歌舞厅逐家检查经营许可证，无证经营的责令停业。", "gansu/negative/1"],
   ])("%s", (text, item) => {
     const r = screen(text);
     expect(r.flagged).toBe(true);
