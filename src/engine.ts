@@ -1,9 +1,13 @@
 import { createOfflineAsker } from "./answer/ask.js";
+import { composeWithLlm } from "./answer/llm-composer.js";
 import type { Config } from "./config.js";
 import { UserError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { loadKnowledgeBase } from "./knowledge/load.js";
 import type { Logger } from "./logger.js";
+import { setupLlm } from "./llm/setup.js";
+import { createScreener } from "./screen/screener.js";
+import { inBand, screenCandidates, screenWithSecondOpinion } from "./screen/second-opinion.js";
 import { createKnowledgeRetriever } from "./search/knowledge-retriever.js";
 import type { SearchHit } from "./search/types.js";
 import type { AskResult, ScreenResult } from "./types.js";
@@ -36,28 +40,55 @@ export interface EngineDeps {
   kb?: KnowledgeBase;
 }
 
-/** Loads the knowledge base and builds the offline engine (and the LLM path when configured). */
+/** Merges two hit lists by id, keeping the first list's order and adding what only the second found. */
+function mergeHits(first: SearchHit[], second: SearchHit[]): SearchHit[] {
+  const seen = new Set(first.map((h) => h.id));
+  return [...first, ...second.filter((h) => !seen.has(h.id))];
+}
+
+/**
+ * Loads the knowledge base and builds the engine: offline retrieval, answers and screening, plus
+ * the LLM composer, vector retrieval and screening second opinion when an endpoint is configured.
+ */
 export async function createEngine({ config, logger, kb: given }: EngineDeps): Promise<Engine> {
   const kb = given ?? loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const retriever = createKnowledgeRetriever(kb);
   const askOffline = createOfflineAsker(kb, retriever);
+  const screener = createScreener(kb, retriever);
+  const { llm, vector, retriever: fused } = await setupLlm({ config, logger, kb, bm25: retriever });
+  const getEntry = (id: string) => kb.get(id);
   const maxLength = config.MAX_TEXT_LENGTH;
   const checkText = (text: string, what: string) => {
     if (!text.trim()) throw new UserError(`${what}是空的。`);
     if (text.length > maxLength) throw new UserError(`${what}太长（${text.length} 字，上限 ${maxLength} 字）。`);
   };
-  logger.debug({ items: kb.items.length, passages: kb.passages.length, hash: kb.hash }, "knowledge loaded");
+  logger.debug({ items: kb.items.length, passages: kb.passages.length, hash: kb.hash, llm: Boolean(llm), vectors: Boolean(vector) }, "engine ready");
   return {
     kb,
     async ask(question, opts = {}) {
       checkText(question, "问题");
-      return askOffline(question, opts.previous).result;
+      const offline = askOffline(question, opts.previous);
+      if (!llm || opts.llm === false) return offline.result;
+      // Vectors add paraphrase recall to what the model sees; the offline verdict stays BM25's.
+      const hits = vector ? mergeHits(offline.decision.hits, await fused.search(offline.decision.query, { limit: 8 })) : offline.decision.hits;
+      return composeWithLlm({ llm, question, previous: opts.previous, hits, offline: offline.result, logger, getEntry });
     },
-    async screen(text) {
+    async screen(text, opts = {}) {
       checkText(text, "消息");
-      throw new UserError("筛查功能尚未实现。");
+      const offline = screener.screen(text, { sender: opts.sender, group: opts.group });
+      if (!llm || opts.llm === false || !inBand(offline.confidence, config.LLM_SCREEN_BAND)) return offline;
+      const hits = await fused.search(text, { limit: 8, kinds: ["item"] });
+      return screenWithSecondOpinion({
+        llm,
+        text,
+        offline,
+        band: config.LLM_SCREEN_BAND,
+        sender: opts.sender,
+        group: opts.group,
+        logger,
+        candidates: screenCandidates(offline, hits, getEntry),
+      });
     },
     search: (query, limit = 10) => retriever.search(query, { limit }),
   };
 }
-
