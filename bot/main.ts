@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readConfig } from "../src/config.js";
 import { ConfigError, KnowledgeError } from "../src/errors.js";
 import { createLogger } from "../src/logger.js";
@@ -11,6 +12,7 @@ import { createApp, type App } from "./app.js";
 async function main(): Promise<number> {
   let app: App;
   try {
+    loadEnvFile();
     const config = readConfig(process.env);
     // In a terminal session the log would drown the chat: only warnings unless LOG_LEVEL says otherwise.
     const quiet = !process.env.LOG_LEVEL && config.channels.every((c) => c === "console");
@@ -55,6 +57,20 @@ async function main(): Promise<number> {
     setTimeout(() => process.exit(0), 5_000).unref();
   }
   return 0;
+}
+
+/**
+ * Reads ENV_FILE (default `.env`) when it exists; variables already set in the environment win.
+ * ENV_FILE= (empty) skips it, as the end-to-end tests do.
+ */
+function loadEnvFile(): void {
+  const file = process.env.ENV_FILE ?? ".env";
+  if (!file || !existsSync(file)) return;
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    throw new ConfigError(`配置有误：无法读取 ${file}（${err instanceof Error ? err.message : String(err)}）`);
+  }
 }
 
 main().then(

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { freePort } from "../bot/support/free-port.js";
@@ -15,7 +16,7 @@ function runBot(lines: string[], env: Record<string, string>): Promise<{ code: n
   const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
     cwd: process.cwd(),
     // Only what the bot needs: no platform credentials leak in from the developer's shell.
-    env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, HEALTH_PORT: "0", DATABASE_PATH: `${tmp.dir}/jianfu.db`, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, ENV_FILE: "", HEALTH_PORT: "0", DATABASE_PATH: `${tmp.dir}/jianfu.db`, ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";
@@ -59,7 +60,7 @@ describe("console end to end", () => {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
       cwd: process.cwd(),
-      env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, HEALTH_PORT: String(port), DATABASE_PATH: `${tmp.dir}/jianfu.db` },
+      env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, ENV_FILE: "", HEALTH_PORT: String(port), DATABASE_PATH: `${tmp.dir}/jianfu.db` },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -80,5 +81,13 @@ describe("console end to end", () => {
     const { code, stderr } = await runBot([], { CHANNELS: "telegram" });
     expect(code).toBe(1);
     expect(stderr).toContain("CHANNELS 含未知渠道 telegram");
+  });
+
+  it("reads ENV_FILE, with the environment winning over the file", async () => {
+    writeFileSync(`${tmp.dir}/bot.env`, "CHANNELS=telegram\nDIGEST_CRON=bad\n");
+    const fromFile = await runBot([], { ENV_FILE: `${tmp.dir}/bot.env`, CHANNELS: "console" });
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stderr).toContain("DIGEST_CRON");
+    expect(fromFile.stderr).not.toContain("telegram");
   });
 });
