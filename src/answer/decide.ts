@@ -32,6 +32,8 @@ export const STRONG_MATCH = 18;
 /** A weaker match still counts when it stands out this clearly from the best item of another list. */
 const WEAK_MATCH = 13;
 const STANDOUT_RATIO = 1.8;
+/** Per action cue, how much an item of the matching kind gains (capped at three cues). */
+const ACTION_GAIN = 0.12;
 /** Second item within this share of the first, from another list, is a real alternative reading. */
 const SIDE_RATIO = 0.6;
 /** Query that finds the 准入制度 passages cited for tasks on no list. */
@@ -58,22 +60,23 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const items = topItem(hits);
+    const items = reweigh(topItem(hits), cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
     const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
 
-    const related = cues.community || cues.assign || a.taskHits.size > 0;
-    if (!related && topScore < 2 * STRONG_MATCH) {
+    const related = cues.community || cues.assign;
+    if (!related) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
-    if (cues.info && !(cues.assign && topScore >= STRONG_MATCH && !cues.docref)) {
+    const namedList = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
+    if (cues.info && (cues.docref || namedList || topScore < STRONG_MATCH)) {
       const ps = passages.length ? passages : retriever.searchAnalyzed(a, { kinds: ["passage"], limit: 3 });
       const floor = (ps[0]?.score ?? 0) * 0.5;
       const cited = ps.filter((h) => h.score >= floor).slice(0, 3).map((h) => (h.entry.kind === "passage" ? h.entry.passage : undefined)).filter((p): p is Passage => !!p);
       const itemFirst = top && topScore > (ps[0]?.score ?? 0) ? [top] : [];
-      const list = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
+      const list = namedList;
       if (list && !itemFirst.length) {
         return {
           ...base,
@@ -96,7 +99,8 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
     const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0) && (cues.assign || cues.community);
     if (!top || (topScore < STRONG_MATCH && !standsOut) || (cues.unlisted && topScore < 3 * STRONG_MATCH)) {
-      if (!related) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
+      // Only someone handing the community a task makes it an unlisted task; else it is small talk.
+      if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
     }
 
@@ -124,6 +128,22 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
 function asItem(h: SearchHit): ListItem {
   if (h.entry.kind !== "item") throw new Error(`not an item: ${h.id}`);
   return h.entry.item;
+}
+
+/**
+ * Inspection and enforcement words lean towards the negative list (the community has no mandate
+ * or expertise there); organising, publicising and reporting words lean towards duty and assist.
+ */
+function reweigh(items: SearchHit[], cues: QuestionCues): SearchHit[] {
+  const gain = (n: number) => 1 + ACTION_GAIN * Math.min(n, 3);
+  return items
+    .map((h) => {
+      const item = asItem(h);
+      const enforce = gain(cues.enforce) / gain(cues.serve);
+      const factor = item.list === "negative" ? enforce : item.list === "no-certificate" ? 1 : 1 / enforce;
+      return { ...h, score: h.score * factor };
+    })
+    .sort((x, y) => y.score - x.score);
 }
 
 function topItem(hits: SearchHit[]): SearchHit[] {

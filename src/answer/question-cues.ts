@@ -11,9 +11,13 @@ export interface QuestionCues {
   doubt: boolean;
   /** Short, starts like a follow-up ("那锅炉呢？"). */
   followup: boolean;
+  /** How many distinct inspection/enforcement actions (检查, 罚款, 拆除…) it names. */
+  enforce: number;
+  /** How many distinct organising/publicising/reporting actions (宣传, 调解, 报告…) it names. */
+  serve: number;
 }
 
-const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt"] as const;
+const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "enforce", "serve"] as const;
 
 /** Builds a cue detector over the lexicon's cue lists. */
 export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionCues {
@@ -28,7 +32,9 @@ export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionC
   const followWords = lexicon.cues.followup ?? [];
   return (norm) => {
     const compact = norm.replace(/\s+/g, "");
-    const found = new Set(matcher.match(compact).map((m) => m.value));
+    const matches = matcher.match(compact);
+    const found = new Set(matches.map((m) => m.value));
+    const distinct = (kind: string) => new Set(matches.filter((m) => m.value === kind).map((m) => m.phrase)).size;
     for (const ch of compact) {
       const kind = singles.get(ch);
       if (kind) found.add(kind);
@@ -43,6 +49,8 @@ export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionC
       docref: found.has("docref"),
       doubt: found.has("doubt"),
       followup,
+      enforce: distinct("enforce"),
+      serve: distinct("serve"),
     };
   };
 }

@@ -13,6 +13,8 @@ export interface QueryAnalysis {
   expansions: string[];
   /** Knowledge id → task words of that id found in the query. */
   taskHits: Map<string, string[]>;
+  /** Knowledge id → task words reached only through a synonym's canonical term. */
+  expandedHits: Map<string, string[]>;
   /** Slugs of documents the query names (官渡 → guandu-2022-61). */
   docs: string[];
   tokens: Map<string, number>;
@@ -63,14 +65,20 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     const tokens = new Map<string, number>();
     for (const t of tok.tokens(norm)) tokens.set(t, 1);
     for (const t of tok.tokens(expansions.join(" "))) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
+    // Task words written in the question count fully; those reached only through a synonym count as expansions.
     const taskHits = new Map<string, string[]>();
-    for (const m of taskWords.match(compact + " " + expansions.join(" "))) {
-      const list = taskHits.get(m.value) ?? [];
-      if (!list.includes(m.phrase)) list.push(m.phrase);
-      taskHits.set(m.value, list);
-    }
+    const expandedHits = new Map<string, string[]>();
+    const collect = (text: string, into: Map<string, string[]>) => {
+      for (const m of taskWords.match(text)) {
+        const list = into.get(m.value) ?? [];
+        if (!list.includes(m.phrase)) list.push(m.phrase);
+        into.set(m.value, list);
+      }
+    };
+    collect(compact, taskHits);
+    collect(expansions.join(" "), expandedHits);
     const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
-    return { norm, expansions, taskHits, tokens, docs };
+    return { norm, expansions, taskHits, expandedHits, tokens, docs };
   }
 
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
@@ -87,12 +95,16 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
       for (const [id, score] of index.search(a.tokens, limit * 2, named)) scores.set(id, score * NAMED_DOC_FACTOR);
     }
     if (kinds.includes("item")) {
-      for (const [id, words] of a.taskHits) {
-        if (!entries.has(id) || entries.get(id)!.kind !== "item") continue;
-        // Overlapping words (电梯, 电梯检查) count once: the longest per start.
-        const bonus = words.reduce((s, w) => s + TASK_WORD_BONUS * Math.min(w.length, 6), 0);
-        scores.set(id, (scores.get(id) ?? 0) + bonus);
-      }
+      const addBonus = (hits: Map<string, string[]>, weight: number) => {
+        for (const [id, words] of hits) {
+          if (entries.get(id)?.kind !== "item") continue;
+          const fresh = weight < 1 ? words.filter((w) => !a.taskHits.get(id)?.includes(w)) : words;
+          const bonus = fresh.reduce((s, w) => s + TASK_WORD_BONUS * weight * Math.min(w.length, 6), 0);
+          scores.set(id, (scores.get(id) ?? 0) + bonus);
+        }
+      };
+      addBonus(a.taskHits, 1);
+      addBonus(a.expandedHits, EXPANSION_WEIGHT);
     }
     return [...scores]
       .sort((x, y) => y[1] - x[1])

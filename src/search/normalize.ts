@@ -1,9 +1,10 @@
-/** Full-width to half-width, lower case, emoji and @mentions removed, whitespace collapsed. */
+/** Full-width to half-width, lower case, emoji and @ signs removed, whitespace collapsed. */
 export function normalizeText(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/@\S+\s?/g, " ")
+    // Only the sign: Chinese has no space after a mention ("@我们，让社区…"), so the name's end is unknown.
+    .replace(/@/g, " ")
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
