@@ -7,8 +7,9 @@ import { createTokenizer } from "../../src/search/tokenizer.js";
 import { realKb } from "../support/kb.js";
 
 describe("tokenizer", () => {
-  it("normalises width, case, emoji and @mentions", () => {
-    expect(normalizeText("@减负助手 ＡＰＰ下载😓")).toBe("app下载");
+  it("normalises width, case, emoji and @ signs, keeping the text after a mention", () => {
+    expect(normalizeText("ＡＰＰ下载😓")).toBe("app下载");
+    expect(normalizeText("@我们，让社区查药店")).toBe("我们,让社区查药店");
   });
 
   it("emits jieba words and character bigrams, minus stop words", () => {
