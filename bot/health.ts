@@ -11,6 +11,7 @@ export interface HealthStatus {
   flags: { pending: number };
 }
 
+/** Where the health endpoint listens and how it learns the status. */
 export interface HealthServerOptions {
   /** HEALTH_PORT; 0 turns the endpoint off. */
   port: number;

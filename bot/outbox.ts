@@ -14,6 +14,7 @@ export interface Delivery {
   parts: OutgoingMessage[];
 }
 
+/** What the outbox needs: the store (its memory), a clock for backoff, and retry bounds. */
 export interface OutboxOptions {
   store: Store;
   clock: Clock;

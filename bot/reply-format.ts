@@ -15,10 +15,14 @@ export function toOutgoing(text: string, opts: { title?: string; boldFirstLine?:
   return { text, markdown: md, title: opts.title ?? titleOf(text) };
 }
 
+/** Room left for what the platform adds to a reply (the @name prefix). */
+const MENTION_MARGIN = 100;
+
 /** Splits a reply to the channel's length limit; markdown parts for markdown channels. */
 export function fitToChannel(out: OutgoingMessage, channel: Pick<Channel, "maxLength" | "markdown">): OutgoingMessage[] {
   const source = channel.markdown && out.markdown ? out.markdown : out.text;
-  const parts = splitText(source, { maxLength: channel.maxLength });
+  const maxLength = Math.max(MENTION_MARGIN, channel.maxLength - MENTION_MARGIN);
+  const parts = splitText(source, { maxLength });
   if (parts.length === 1 && parts[0] === source) return [out];
   return parts.map((part) =>
     channel.markdown && out.markdown

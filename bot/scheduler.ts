@@ -14,6 +14,7 @@ import { fitToChannel, formatDigest } from "./reply-format.js";
 /** Retention runs daily at this time (in DIGEST_TIMEZONE), and once at start. */
 const RETENTION_CRON = "30 3 * * *";
 
+/** The scheduler's dependencies, injected by bot/app.ts. */
 export interface SchedulerOptions {
   config: Pick<Config, "DIGEST_CRON" | "DIGEST_TIMEZONE" | "DIGEST_TARGETS" | "SUPERVISORS" | "FLAG_RETENTION_DAYS">;
   store: Store;
@@ -25,6 +26,7 @@ export interface SchedulerOptions {
   logger: Logger;
 }
 
+/** One digest run: how many flags it covered and what became of them. */
 export interface DigestRun extends DigestOutcome {
   flags: number;
 }

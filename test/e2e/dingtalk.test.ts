@@ -121,4 +121,26 @@ describe("dingtalk end to end", () => {
     expect(gateway.groupSends.length).toBeGreaterThanOrEqual(1);
     expect(app.store.listFlags({ unsent: true })).toEqual([]);
   });
+
+  it("the same message delivered twice gets one reply and one flag; after the socket drops, the next message is answered", async () => {
+    const app = await startApp();
+    const push = robotMessage("group-at-message", { msgId: "dup-1", text: { content: ` ${PUSH}` } });
+    gateway.pushRobotMessage(push);
+    gateway.pushRobotMessage(push);
+    const other = robotMessage("group-at-message", { msgId: "q-1", text: { content: " 帮助" } });
+    gateway.pushRobotMessage(other);
+    await gateway.waitFor(() => gateway.acks.length === 3 && gateway.webhookPosts.length >= 2);
+    expect(app.store.listFlags()).toHaveLength(1);
+    // One answer to the push, one help text, in whichever order they finished.
+    const helps = gateway.webhookPosts.filter((p) => p.body.markdown.text.includes("您好，我是减负助手"));
+    expect([helps.length, gateway.webhookPosts.length]).toEqual([1, 2]);
+
+    const connections = gateway.connections;
+    gateway.dropSockets();
+    await gateway.waitFor(() => gateway.connections > connections && gateway.openSockets === 1);
+    gateway.pushRobotMessage(robotMessage("group-at-message", { msgId: "q-2", text: { content: ` ${QUESTION}` } }));
+    await gateway.waitFor(() => gateway.webhookPosts.length === 3);
+    expect(gateway.webhookPosts[2]!.body.markdown.text).toContain("引用");
+    expect(gateway.webhookPosts).toHaveLength(3);
+  });
 });
