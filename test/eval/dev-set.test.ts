@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../bot/cli.js";
+
+const here = new URL(".", import.meta.url).pathname;
+const cases = join(here, "dev.jsonl");
+
+interface Scores {
+  ask_verdict_accuracy: number;
+  ask_citation_hit: number;
+  ask_fully_right: number;
+  ask_out_of_scope_clean: number;
+  ask_missing_or_error: number;
+  screen_precision: number;
+  screen_recall: number;
+  screen_f1: number;
+  screen_top1_citation: number;
+  screen_missing_or_error: number;
+}
+
+/** Runs the batch command in-process (offline, no .env) over the dev cases and scores it with the published scorer. */
+describe("dev set, through the batch path", () => {
+  let scores: Scores;
+
+  beforeAll(async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "jianfu-eval-")), "preds.jsonl");
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    const code = await runCli(["batch", "--in", cases, "--out", out], io, { DATA_DIR: join(tmpdir(), "jianfu-eval-data") });
+    expect(code).toBe(0);
+    expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(readFileSync(cases, "utf8").trim().split("\n").length);
+    scores = JSON.parse(execFileSync(process.execPath, [join(here, "score.mjs"), cases, out, "--json"], { encoding: "utf8" }));
+  }, 120_000);
+
+  it("answers every case", () => {
+    expect(scores.ask_missing_or_error).toBe(0);
+    expect(scores.screen_missing_or_error).toBe(0);
+  });
+
+  it("ask: verdict ≥ 90 %, citation hit ≥ 90 %, fully right ≥ 90 %, out-of-scope clean 100 %", () => {
+    expect(scores.ask_verdict_accuracy).toBeGreaterThanOrEqual(90);
+    expect(scores.ask_citation_hit).toBeGreaterThanOrEqual(90);
+    expect(scores.ask_fully_right).toBeGreaterThanOrEqual(90);
+    expect(scores.ask_out_of_scope_clean).toBe(100);
+  });
+
+  it("screen: F1 ≥ 90 %, precision ≥ 90 %, top-1 citation ≥ 90 %", () => {
+    expect(scores.screen_f1).toBeGreaterThanOrEqual(90);
+    expect(scores.screen_precision).toBeGreaterThanOrEqual(90);
+    expect(scores.screen_top1_citation).toBeGreaterThanOrEqual(90);
+  });
+});
