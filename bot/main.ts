@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readConfig } from "../src/config.js";
 import { ConfigError, KnowledgeError } from "../src/errors.js";
 import { createLogger } from "../src/logger.js";
+import { StoreError } from "../src/store/store-error.js";
 import { createApp, type App } from "./app.js";
 
 /**
@@ -18,12 +19,15 @@ async function main(): Promise<number> {
     const quiet = !process.env.LOG_LEVEL && config.channels.every((c) => c === "console");
     app = await createApp({ config, logger: createLogger(quiet ? "warn" : config.LOG_LEVEL) });
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof KnowledgeError) {
+    if (err instanceof ConfigError || err instanceof KnowledgeError || err instanceof StoreError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }
     throw err;
   }
+
+  // A library's stray rejection is logged; it must not take the whole bot down.
+  process.on("unhandledRejection", (reason) => app.logger.error({ err: reason }, "未处理的异步错误"));
 
   let stopped: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
