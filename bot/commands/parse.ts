@@ -82,29 +82,25 @@ export function parseCommand(raw: string, botName: string): Command {
   return { kind: "ask", question: text };
 }
 
-const SOURCE_LINE = /^\s*(?:来源|来自|群名?|群聊)\s*[:：]\s*(.+?)\s*$/;
-const SENDER_LINE = /^\s*(?:发送人|发件人|发布人|发送者|发信人)\s*[:：]\s*(.+?)\s*$/;
+const FIELD = /(来源|来自|群名|群聊|发送人|发件人|发布人|发送者|发信人)\s*[:：]\s*([^\s/|｜,，;；()（）【】[\]]+)[\s/|｜,，;；]*/g;
+const SOURCE_KEYS = new Set(["来源", "来自", "群名", "群聊"]);
 
 /**
- * `核查` + a pasted notice. Lines like `来源：XX群` and `发送人：王某` (also on one line,
- * separated by / or ，) name the original group and sender; they are not part of the text.
+ * `核查` + a pasted notice. Fields like `来源：XX群` and `发送人：王某` (on their own lines or
+ * inline, separated by spaces, / or ，) name the original group and sender; they are not part
+ * of the text. Values end at the first space or separator.
  */
 export function parseCheck(body: string): Command {
   let group: string | undefined;
   let sender: string | undefined;
   const kept: string[] = [];
   for (const line of body.split(/\r?\n/)) {
-    const parts = line.split(/\s*[/|｜]\s*|\s+(?=(?:来源|发送人|发件人|发布人)[:：])/);
-    const rest: string[] = [];
-    for (const part of parts) {
-      const s = SOURCE_LINE.exec(part);
-      const p = SENDER_LINE.exec(part);
-      if (s) group = s[1];
-      else if (p) sender = p[1];
-      else rest.push(part);
-    }
-    if (rest.length === parts.length) kept.push(line);
-    else if (rest.join("").trim()) kept.push(rest.join(" "));
+    const rest = line.replace(FIELD, (_m, key: string, value: string) => {
+      if (SOURCE_KEYS.has(key)) group ??= value;
+      else sender ??= value;
+      return "";
+    }).replace(/[(（【[]\s*[)）】\]]/g, "");
+    if (rest.trim()) kept.push(rest === line ? line : rest.trim());
   }
   const text = kept.join("\n").trim();
   return { kind: "check", text, ...(group ? { group } : {}), ...(sender ? { sender } : {}) };

@@ -75,3 +75,20 @@ describe("核查", () => {
     expect(p("核查")).toEqual({ kind: "check", text: "" });
   });
 });
+
+describe("核查 pasted on one line", () => {
+  it("reads the fields and keeps the rest as the notice", () => {
+    expect(parseCommand("核查 来源：安监群 发送人：王某 各社区请于周五前上报电梯台账", "减负助手")).toEqual({
+      kind: "check",
+      text: "各社区请于周五前上报电梯台账",
+      group: "安监群",
+      sender: "王某",
+    });
+    expect(parseCheck("各社区请上报电梯台账（来源：安监群，发送人：王某）")).toEqual({
+      kind: "check",
+      text: "各社区请上报电梯台账",
+      group: "安监群",
+      sender: "王某",
+    });
+  });
+});
