@@ -84,7 +84,10 @@ export function formatCheckResult(kb: KnowledgeBase, result: ScreenResult, flag?
     for (const id of result.citations.slice(0, 3)) lines.push(`- ${describeCitation(kb, id)}`);
   }
   if (result.reason) lines.push(`理由：${result.reason}`);
-  if (flag) lines.push(`已记录为第 ${flag.id} 号，督导会在汇总中看到；您的身份不会出现在汇总里。`);
+  if (flag) {
+    const who = flag.reporterConsent ? "按您的意愿，汇总中会注明由您转发" : "您的身份不会出现在汇总里（如愿署名，可在核查时写“同意署名”）";
+    lines.push(`已记录为第 ${flag.id} 号，督导会在汇总中看到；${who}。`);
+  }
   return lines.join("\n");
 }
 

@@ -5,11 +5,11 @@ import type { BotContext } from "./context.js";
 /**
  * `核查 <pasted notice>`: screens a forwarded notice and, when flagged, stores it with the
  * original group and sender as given (else unknown) and the forwarder as reporter, who is kept
- * out of digests (no consent asked in chat).
+ * out of digests unless they wrote 同意署名.
  */
 export async function handleCheck(
   ctx: BotContext,
-  cmd: { text: string; group?: string; sender?: string },
+  cmd: { text: string; group?: string; sender?: string; consent?: boolean },
 ): Promise<void> {
   const { engine, store, config, logger, notifyFlag } = ctx.deps;
   const { message } = ctx;
@@ -36,7 +36,7 @@ export async function handleCheck(
     reason: result.reason,
     reporterId: message.senderId,
     reporterName: message.senderName,
-    reporterConsent: false,
+    reporterConsent: cmd.consent ?? false,
     llmOpinion: result.llm ?? null,
     messageId: message.messageId,
   });

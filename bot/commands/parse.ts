@@ -7,7 +7,7 @@ export type Command =
   | { kind: "list"; list: ListKind | null }
   | { kind: "item"; id: string }
   | { kind: "item-number"; number: number; list: ListKind | null }
-  | { kind: "check"; text: string; group?: string; sender?: string }
+  | { kind: "check"; text: string; group?: string; sender?: string; consent?: boolean }
   | { kind: "digest" }
   | { kind: "review"; status: "confirmed" | "dismissed"; flagId: number; note?: string }
   | { kind: "ask"; question: string };
@@ -84,17 +84,21 @@ export function parseCommand(raw: string, botName: string): Command {
 
 const FIELD = /(来源|来自|群名|群聊|发送人|发件人|发布人|发送者|发信人)\s*[:：]\s*([^\s/|｜,，;；()（）【】[\]]+)[\s/|｜,，;；]*/g;
 const SOURCE_KEYS = new Set(["来源", "来自", "群名", "群聊"]);
+/** The forwarder agrees to be named in the digest. */
+const CONSENT = /[(（【[]?\s*(?:同意署名|可以署名|可署名)\s*[)）】\]]?/;
 
 /**
  * `核查` + a pasted notice. Fields like `来源：XX群` and `发送人：王某` (on their own lines or
  * inline, separated by spaces, / or ，) name the original group and sender; they are not part
- * of the text. Values end at the first space or separator.
+ * of the text. Values end at the first space or separator. `同意署名` lets the digest name the
+ * forwarder; without it they stay anonymous.
  */
 export function parseCheck(body: string): Command {
   let group: string | undefined;
   let sender: string | undefined;
+  const consent = CONSENT.test(body);
   const kept: string[] = [];
-  for (const line of body.split(/\r?\n/)) {
+  for (const line of body.replace(CONSENT, " ").split(/\r?\n/)) {
     const rest = line.replace(FIELD, (_m, key: string, value: string) => {
       if (SOURCE_KEYS.has(key)) group ??= value;
       else sender ??= value;
@@ -103,5 +107,5 @@ export function parseCheck(body: string): Command {
     if (rest.trim()) kept.push(rest === line ? line : rest.trim());
   }
   const text = kept.join("\n").trim();
-  return { kind: "check", text, ...(group ? { group } : {}), ...(sender ? { sender } : {}) };
+  return { kind: "check", text, ...(group ? { group } : {}), ...(sender ? { sender } : {}), ...(consent ? { consent } : {}) };
 }

@@ -95,6 +95,10 @@ describe("commands", () => {
     expect(clean).toContain("未发现");
     expect(bot.store.listFlags()).toHaveLength(1);
     expect((await say(bot, "核查"))[0]).toContain("粘贴");
+
+    const [named] = await say(bot, "核查 同意署名\n各社区请于周五前完成电梯检查", { senderId: "u8", senderName: "赵六" });
+    expect(named).toContain("会注明由您转发");
+    expect(bot.store.listFlags().find((f) => f.reporterId === "u8")).toMatchObject({ reporterConsent: true });
   });
 
   it("汇总, 确认 and 误报 are for supervisors only", async () => {

@@ -73,6 +73,7 @@ describe("核查", () => {
     });
     expect(p("核查 请各社区上报电梯台账")).toEqual({ kind: "check", text: "请各社区上报电梯台账" });
     expect(p("核查")).toEqual({ kind: "check", text: "" });
+    expect(p("核查（同意署名）请各社区上报电梯台账")).toEqual({ kind: "check", text: "请各社区上报电梯台账", consent: true });
   });
 });
 
