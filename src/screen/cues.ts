@@ -35,6 +35,7 @@ export const CUE_NAMES = [
   "veto",
   "safety_topics",
   "hygiene_topics",
+  "equipment_topics",
   "develop_verbs",
 ] as const;
 

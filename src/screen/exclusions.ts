@@ -29,9 +29,11 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
 // Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
 const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
 // Someone other than the community does the work: "由执法大队负责实施", "由区市场监管局组织开展".
-const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|处理|处置|查处|统一(检查|执法|处置|实施))/;
+// Conclusions and papers issued by the department count too: "鉴定结论由住建局出具".
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已)/;
+// An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已|进场|进驻|入户|上门)/;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -58,10 +60,18 @@ export function stripNegated(text: string, cues: ScreenCues): string {
 
 const DEPARTMENT = /局|所|大队|中队|执法|中心|站|公司|机构|部门|检查组/;
 
+// An inspection named as a paper or a date is not an action: 检查告知, 整治通知, 检查时间.
+const INSPECTION_NOUN = /(检查|排查|巡查|执法|整治|鉴定)(告知书?|通知书?|公告|须知|时间|安排|提示|事项|内容|材料|结果|情况)/g;
+
 /** True when a piece before a notify phrase has the community inspecting (not a department). */
 function inspectsBefore(before: string, cues: ScreenCues): boolean {
-  return before.split(/[，,]/).some((piece) => hasCue(piece, cues.enforce_verbs) && !DEPARTMENT.test(piece));
+  return before
+    .split(/[，,]/)
+    .some((piece) => hasCue(piece, cues.enforce_verbs) && !DEPARTMENT.test(piece));
 }
+
+// Forwarding with a count is a promotion quota, not a notice: 每天转发不少于3条, 新增关注100人.
+const QUOTA = /(不少于|不低于|至少|达到|每人|每户|每个社区)[^，,；;]{0,6}?\d+|\d+\s*(条|次|篇|人|户|个赞|个关注)(以上)?/;
 
 /** Exclusions that apply to the whole message, or null. */
 export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll: boolean): Exclusion | null {
@@ -72,9 +82,12 @@ export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll:
   return null;
 }
 
+// An indirect question is the object of a check, not a question: 认定是否属于违建, 看看有没有, 核实是不是.
+const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|核实|核查|核对|检查|排查|了解|摸清|弄清|登记|鉴定|评估|甄别)(一下)?[^，,；;？?]{0,10}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)/g;
+
 /** True when the clause asks rather than orders. */
 export function isQuestion(clause: Clause, cues: ScreenCues): boolean {
-  return clause.question || hasCue(clause.text, cues.question);
+  return clause.question || hasCue(clause.text.replace(INDIRECT, ""), cues.question);
 }
 
 /** Exclusions that apply to one clause, or null. */
@@ -90,10 +103,13 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
     const a = cueIndex(body, cues.addressee);
     if (a < 0 || !STILL_DOES.test(t.slice(a, a + 40))) return "self-done";
   }
-  const nm = NOTIFY.exec(t);
-  const n = nm ? nm.index : cueIndex(t, cues.notify_only);
+  // Blank the inspection nouns in place, so positions still line up with `t`.
+  const plain = t.replace(INSPECTION_NOUN, (m) => "·".repeat(m.length));
+  const nm = NOTIFY.exec(plain);
+  const n = nm ? nm.index : cueIndex(plain, cues.notify_only);
   // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).
-  if (n >= 0 && !STILL_DOES.test(t.slice(n)) && !inspectsBefore(t.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
+  const promotes = hasCue(t, cues.app) && hasCue(t, cues.app_verbs) && QUOTA.test(t);
+  if (n >= 0 && !promotes && !STILL_DOES.test(plain.slice(n)) && !inspectsBefore(plain.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
   if (hasCue(t, cues.meeting) && ATTEND.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
   return null;
 }

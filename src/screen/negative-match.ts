@@ -3,6 +3,7 @@ import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { hasCue, type ScreenCues } from "./cues.js";
+import { stripFraming } from "./framing.js";
 
 /** A clause's match to the negative list. */
 export interface NegativeMatch {
@@ -21,7 +22,8 @@ export interface NegativeMatch {
 const MIN_SCORE = 11;
 const MIN_SCORE_INSPECTION = 7;
 // Enforcement proper: a community doing this is doing a department's job whatever else is said.
-const HARD_ENFORCE = /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退/;
+// Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
+const HARD_ENFORCE = /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(整改|隐患|签字|验收)[^，,；;]{0,8}销号/;
 
 const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
@@ -32,9 +34,14 @@ const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚
  * only through how it is done (责令整改, 罚款 → 1), when their scores are close.
  */
 function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis: QueryAnalysis, cues: ScreenCues) {
-  const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
+  // Special equipment is what is checked wherever it stands: a boiler at a bathhouse is 7, not 1.
+  const equipment = hasCue(analysis.norm, cues.equipment_topics) ? "gansu/negative/7" : undefined;
+  const topical = (id: string) =>
+    id === equipment || (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   const [first, ...rest] = negs;
   if (!first) return negs;
+  const device = rest.findIndex((h) => h.item.id === equipment && h.score >= first.score * 0.5);
+  if (device >= 0 && first.item.number !== 2) return [rest[device], first, ...rest.filter((_, j) => j !== device)];
   // Demolition is the 拆迁拆违 category whatever is being pulled down (广告牌, 棚子, 加层).
   const demolish = rest.findIndex((h) => h.item.number === 2 && h.score >= first.score * 0.5);
   if (first.item.number !== 2 && demolish >= 0 && DEMOLISH.test(analysis.norm)) {
@@ -56,7 +63,7 @@ const DEFINITION_SCORE = 12;
  */
 function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
   if (!hasCue(text, cues.business_targets) || !hasCue(text, cues.enforce_verbs)) return negs;
-  const n = hasCue(text, cues.hygiene_topics) ? 1 : hasCue(text, cues.safety_topics) ? 7 : 0;
+  const n = hasCue(text, cues.equipment_topics) ? 7 : hasCue(text, cues.hygiene_topics) ? 1 : hasCue(text, cues.safety_topics) ? 7 : 0;
   const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
   if (!item) return negs;
   const present = negs.find((h) => h.item.id === item.id);
@@ -120,4 +127,21 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
     strength,
     disguised: /协助|配合|协同|帮助|帮忙|支持/.test(text),
   };
+}
+
+/**
+ * Matches a clause without its framing first ("冬季大气污染防治期间，请…清查散煤" is judged on the
+ * 散煤 check, not on the campaign). When the rest of the clause has no inspection or enforcement
+ * of its own, the framing alone cannot make a push ("为迎接垃圾分类检查，请建立台账" is not one);
+ * otherwise the whole clause is tried, since a framing may name the topic ("为做好燃气安全检查…").
+ */
+export function matchClause(retriever: KnowledgeRetriever, text: string, cues: ScreenCues, kb: KnowledgeBase): NegativeMatch | null {
+  const core = stripFraming(text);
+  if (core !== text) {
+    const c = searchClause(retriever, core);
+    const m = matchNegative(core, c.analysis, c.hits, cues, kb);
+    if (m || !hasCue(core, cues.enforce_verbs)) return m;
+  }
+  const { analysis, hits } = searchClause(retriever, text);
+  return matchNegative(text, analysis, hits, cues, kb);
 }

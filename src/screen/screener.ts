@@ -6,7 +6,7 @@ import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./claus
 import { readScreenCues } from "./cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
-import { matchNegative, searchClause, type NegativeMatch } from "./negative-match.js";
+import { matchClause, type NegativeMatch } from "./negative-match.js";
 import { createPrefilter } from "./prefilter.js";
 import { burdenReason, clearReason, negativeReason } from "./reason.js";
 
@@ -93,8 +93,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
       const addr = addresseeOf(clause, mc, cues);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
 
-      const { analysis, hits } = searchClause(retriever, clause.text);
-      const neg = matchNegative(clause.text, analysis, hits, cues, kb);
+      const neg = matchClause(retriever, clause.text, cues, kb);
       if (neg) {
         if (exclusion || !ordered) {
           if (!nearMiss || exclusion) nearMiss = { item: neg.items[0], exclusion };

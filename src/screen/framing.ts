@@ -1,0 +1,42 @@
+/**
+ * The framing of a notice ("为迎接…检查", "冬季大气污染防治期间", "根据区住建局部署") says why or
+ * when, not what the community is asked to do. It names campaigns (大气污染防治, 垃圾分类) and
+ * even inspections the community will undergo (迎接检查), which must not decide the task.
+ */
+
+// Pieces that give the purpose or the basis: 为推进…, 根据…要求, 按照…部署, 迎接…检查.
+const PURPOSE = /^(为了?|根据|按照|依据|遵照|结合|围绕|针对|鉴于|随着|迎接|按|经)/;
+// Pieces that give the time or the occasion: …期间, …即将开始, …来临之际.
+const OCCASION = /(期间|之际|前夕|来临|到来|将至|临近|即将开始|即将启动|开始了|以来|部署|要求|精神|安排|统一部署|工作需要)$/;
+// A piece that gives an order is never framing ("为确保安全，请各社区…" keeps the second piece).
+const ORDER = /请|务必|要求各|须|必须|立即|马上|尽快|抓紧|限期/;
+// Being inspected is not inspecting: 迎接检查, 迎检, 接受督查, 应对考核.
+const UNDERGO = /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检/g;
+
+/** The clause split into comma pieces, each marked as framing or not. */
+function pieces(text: string): Array<{ text: string; framing: boolean }> {
+  return text
+    .split(/[，,：:]/)
+    .filter((p) => p.trim())
+    .map((p) => {
+      const t = p.trim();
+      const framing = !ORDER.test(t.replace(/要求$/, "")) && (PURPOSE.test(t) || OCCASION.test(t));
+      return { text: t, framing };
+    });
+}
+
+/**
+ * What the clause asks once its framing is dropped, or the clause itself when nothing is left
+ * or nothing was framing. Being-inspected phrases are blanked in either case.
+ */
+export function stripFraming(text: string): string {
+  const ps = pieces(text);
+  const kept = ps.filter((p) => !p.framing);
+  const out = kept.length > 0 && kept.length < ps.length ? kept.map((p) => p.text).join("，") : text;
+  return out.replace(UNDERGO, "");
+}
+
+/** True when the clause has framing pieces (a purpose, a basis or an occasion). */
+export function hasFraming(text: string): boolean {
+  return pieces(text).some((p) => p.framing);
+}
