@@ -13,9 +13,10 @@ import item from "./cli/item.js";
 import kb from "./cli/kb.js";
 import list from "./cli/list.js";
 import screen from "./cli/screen.js";
+import screenLog from "./cli/screen-log.js";
 import search from "./cli/search.js";
 
-const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, kb, flags, digest];
+const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, screenLog, kb, flags, digest];
 
 function help(): string {
   const rows = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
