@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { UserError } from "../../src/errors.js";
 import type { CliCommand } from "./command.js";
+import { useLlm } from "./llm-flag.js";
 
 const ask: CliCommand = {
   name: "ask",
@@ -15,7 +16,7 @@ const ask: CliCommand = {
     const question = positionals.join(" ").trim();
     if (!question) throw new UserError('请给出问题，例如：ask "街道让我们查商铺燃气，这是社区的事吗？"');
     const engine = await ctx.engine();
-    const r = await engine.ask(question, { llm: values.llm, previous: values.previous });
+    const r = await engine.ask(question, { llm: useLlm(ctx, values.llm), previous: values.previous });
     ctx.stdout.write(values.json ? JSON.stringify({ verdict: r.verdict, citations: r.citations, answer: r.answer }) + "\n" : r.answer + "\n");
     return 0;
   },

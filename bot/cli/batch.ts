@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { UserError } from "../../src/errors.js";
 import { processBatchLine } from "./batch-line.js";
 import type { CliCommand } from "./command.js";
+import { useLlm } from "./llm-flag.js";
 import { readLines } from "./read-lines.js";
 
 const batch: CliCommand = {
@@ -13,13 +14,14 @@ const batch: CliCommand = {
     const { values } = parseArgs({ args: ctx.args, options: { in: { type: "string" }, out: { type: "string" }, llm: { type: "boolean", default: false } } });
     if (!values.in || !values.out) throw new UserError("用法：batch --in CASES.jsonl --out PREDICTIONS.jsonl（- 表示标准输入/输出）");
     const lines = readLines(values.in, ctx.stdin);
+    const llm = useLlm(ctx, values.llm);
     const engine = await ctx.engine();
     const out: NodeJS.WritableStream = values.out === "-" ? ctx.stdout : createWriteStream(values.out, { encoding: "utf8" });
     let n = 0;
     for await (const line of lines) {
       n++;
       if (!line.trim()) continue;
-      const result = await processBatchLine(engine, line, n, { llm: values.llm ?? false, maxLength: ctx.config.MAX_TEXT_LENGTH });
+      const result = await processBatchLine(engine, line, n, { llm, maxLength: ctx.config.MAX_TEXT_LENGTH });
       // Written line by line, so a long run can be followed and a crash keeps what was done.
       if (!out.write(JSON.stringify(result) + "\n")) await new Promise((r) => out.once("drain", r));
     }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { UserError } from "../../src/errors.js";
 import type { CliCommand } from "./command.js";
+import { useLlm } from "./llm-flag.js";
 
 const screen: CliCommand = {
   name: "screen",
@@ -15,7 +16,7 @@ const screen: CliCommand = {
     const text = positionals.join(" ").trim();
     if (!text) throw new UserError('请给出要筛查的消息，例如：screen "各社区周五前完成辖区商铺燃气检查"');
     const engine = await ctx.engine();
-    const s = await engine.screen(text, { sender: values.sender, group: values.group, llm: values.llm });
+    const s = await engine.screen(text, { sender: values.sender, group: values.group, llm: useLlm(ctx, values.llm) });
     if (values.json) {
       ctx.stdout.write(JSON.stringify({ flagged: s.flagged, category: s.category, citations: s.citations, confidence: s.confidence, reason: s.reason }) + "\n");
     } else {
