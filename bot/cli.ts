@@ -7,6 +7,7 @@ import { openStore } from "../src/store/open-store.js";
 import ask from "./cli/ask.js";
 import batch from "./cli/batch.js";
 import type { CliCommand, CliContext } from "./cli/command.js";
+import { loadEnvFile } from "./env-file.js";
 import digest from "./cli/digest.js";
 import flags from "./cli/flags.js";
 import item from "./cli/item.js";
@@ -71,6 +72,12 @@ export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "std
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
 if (isMain) {
+  try {
+    loadEnvFile();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
   runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;

@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
 import { readConfig } from "../src/config.js";
 import { ConfigError, KnowledgeError } from "../src/errors.js";
 import { createLogger } from "../src/logger.js";
 import { StoreError } from "../src/store/store-error.js";
 import { createApp, type App } from "./app.js";
+import { loadEnvFile } from "./env-file.js";
 
 /**
  * `npm start`: reads the configuration from the environment, starts the configured channels
@@ -61,20 +61,6 @@ async function main(): Promise<number> {
     setTimeout(() => process.exit(0), 5_000).unref();
   }
   return 0;
-}
-
-/**
- * Reads ENV_FILE (default `.env`) when it exists; variables already set in the environment win.
- * ENV_FILE= (empty) skips it, as the end-to-end tests do.
- */
-function loadEnvFile(): void {
-  const file = process.env.ENV_FILE ?? ".env";
-  if (!file || !existsSync(file)) return;
-  try {
-    process.loadEnvFile(file);
-  } catch (err) {
-    throw new ConfigError(`配置有误：无法读取 ${file}（${err instanceof Error ? err.message : String(err)}）`);
-  }
 }
 
 main().then(
