@@ -36,6 +36,7 @@ export const CUE_NAMES = [
   "safety_topics",
   "hygiene_topics",
   "equipment_topics",
+  "street_topics",
   "develop_verbs",
 ] as const;
 

@@ -11,7 +11,9 @@ const OCCASION = /(期间|之际|前夕|来临|到来|将至|临近|即将开始
 // A piece that gives an order is never framing ("为确保安全，请各社区…" keeps the second piece).
 const ORDER = /请|务必|要求各|须|必须|立即|马上|尽快|抓紧|限期/;
 // Being inspected is not inspecting: 迎接检查, 迎检, 接受督查, 应对考核.
-const UNDERGO = /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检/g;
+// The superior checking the community's work is oversight, not the community's task: 街道每月抽查.
+const UNDERGO =
+  /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)/g;
 
 /** The clause split into comma pieces, each marked as framing or not. */
 function pieces(text: string): Array<{ text: string; framing: boolean }> {

@@ -23,7 +23,11 @@ const MIN_SCORE = 11;
 const MIN_SCORE_INSPECTION = 7;
 // Enforcement proper: a community doing this is doing a department's job whatever else is said.
 // Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
-const HARD_ENFORCE = /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(整改|隐患|签字|验收)[^，,；;]{0,8}销号/;
+// Telling a business to fix or close is 责令 in everyday words: 让老板限期改, 叫店主先别营业.
+const HARD_ENFORCE =
+  /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业)/;
+// Looking at something with one's own eyes (not counting or registering): the core of an inspection.
+const INSPECT = /查|看看|看一眼|看下|看一下|看有没有|看是否|过一遍|巡|检测|抽检|核实|核对|摸排|摸底/;
 
 const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
@@ -31,26 +35,48 @@ const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚
 
 /**
  * Puts first the negative item named by what the task is about (危险化学品 → 7) over one reached
- * only through how it is done (责令整改, 罚款 → 1), when their scores are close.
+ * only through how it is done (责令整改, 罚款 → 1), when their scores are close. Some objects decide
+ * the category wherever they are: anything pulled down is 2; what a business is checked for
+ * decides between 1 and 7 (a boiler or fire exits at a bathhouse are 7, its towels 1); goods or
+ * stalls or litter on the street are 4 rather than the vehicle, the fine or the rubbish that reached
+ * 1 or 3.
  */
 function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis: QueryAnalysis, cues: ScreenCues) {
-  // Special equipment is what is checked wherever it stands: a boiler at a bathhouse is 7, not 1.
-  const equipment = hasCue(analysis.norm, cues.equipment_topics) ? "gansu/negative/7" : undefined;
-  const topical = (id: string) =>
-    id === equipment || (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   const [first, ...rest] = negs;
   if (!first) return negs;
-  const device = rest.findIndex((h) => h.item.id === equipment && h.score >= first.score * 0.5);
-  if (device >= 0 && first.item.number !== 2) return [rest[device], first, ...rest.filter((_, j) => j !== device)];
-  // Demolition is the 拆迁拆违 category whatever is being pulled down (广告牌, 棚子, 加层).
-  const demolish = rest.findIndex((h) => h.item.number === 2 && h.score >= first.score * 0.5);
-  if (first.item.number !== 2 && demolish >= 0 && DEMOLISH.test(analysis.norm)) {
-    return [rest[demolish], first, ...rest.filter((_, j) => j !== demolish)];
+  const norm = analysis.norm;
+  const checked = hasCue(norm, cues.business_targets) || hasCue(norm, cues.equipment_topics) ? definitionItem(norm, cues, false) : 0;
+  // [item number, seen in the clause, minimum share of the first score, items it may overtake]
+  const objects: Array<[number, boolean, number, number[] | null]> = [
+    [2, DEMOLISH.test(norm), 0.5, null],
+    [checked, checked > 0, 0.5, null],
+    [4, hasCue(norm, cues.street_topics), 0, [1, 3]],
+  ];
+  for (const [n, seen, share, over] of objects) {
+    if (!seen) continue;
+    if (first.item.number === n) return negs;
+    if (over && !over.includes(first.item.number)) continue;
+    const j = rest.findIndex((h) => h.item.number === n && h.score >= first.score * share);
+    if (j >= 0) return [rest[j], first, ...rest.filter((_, k) => k !== j)];
   }
+  const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   if (topical(first.item.id)) return negs;
   const i = rest.findIndex((h) => h.score >= first.score * 0.6 && topical(h.item.id));
   if (i < 0) return negs;
   return [rest[i], first, ...rest.filter((_, j) => j !== i)];
+}
+
+/**
+ * The negative item a business check on this topic is by definition (0 when none): equipment
+ * and safety are 7, hygiene and food 1; with `anyCheck`, any other look into a business's affairs
+ * (licences, whom it lets in, what it sells) is administrative enforcement, 1 (a weak default that
+ * only adds the item, never reorders).
+ */
+function definitionItem(text: string, cues: ScreenCues, anyCheck = true): number {
+  if (hasCue(text, cues.equipment_topics)) return 7;
+  if (hasCue(text, cues.hygiene_topics)) return 1;
+  if (hasCue(text, cues.safety_topics)) return 7;
+  return anyCheck && hasCue(text, cues.business_targets) && INSPECT.test(text) ? 1 : 0;
 }
 
 /** The score a definition-based match counts as: just above the inspection threshold. */
@@ -58,19 +84,23 @@ const DEFINITION_SCORE = 12;
 
 /**
  * The negative list defines categories by target and kind of check: 商户企业、工地、服务机构 ×
- * 消防和生产安全检查 is 7; 餐饮、公共场所 × 卫生、食品 checks is 1. Where the retriever misses
- * everyday words (煤气罐, 安全帽), an inspection of a business on such a topic still names the item.
+ * 消防和生产安全检查 is 7; 餐饮、公共场所 × 卫生、食品 checks is 1; clearing goods and stalls off the
+ * street is 4. Where the retriever misses everyday words (煤气罐, 安全帽, 路中间摆), such a check
+ * or clearance still names the item.
  */
 function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
-  if (!hasCue(text, cues.business_targets) || !hasCue(text, cues.enforce_verbs)) return negs;
-  const n = hasCue(text, cues.equipment_topics) ? 7 : hasCue(text, cues.hygiene_topics) ? 1 : hasCue(text, cues.safety_topics) ? 7 : 0;
-  const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
-  if (!item) return negs;
-  const present = negs.find((h) => h.item.id === item.id);
-  if (present && present.score >= DEFINITION_SCORE) return negs;
-  const rest = negs.filter((h) => h.item.id !== item.id);
-  const boosted = { item, score: Math.max(DEFINITION_SCORE, present?.score ?? 0) };
-  return [...rest, boosted].sort((a, b) => b.score - a.score);
+  if (!hasCue(text, cues.enforce_verbs)) return negs;
+  const numbers = [hasCue(text, cues.business_targets) ? definitionItem(text, cues) : 0, hasCue(text, cues.street_topics) ? 4 : 0];
+  let out = negs;
+  for (const n of numbers) {
+    const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
+    if (!item) continue;
+    const present = out.find((h) => h.item.id === item.id);
+    if (present && present.score >= DEFINITION_SCORE) continue;
+    const rest = out.filter((h) => h.item.id !== item.id);
+    out = [...rest, { item, score: Math.max(DEFINITION_SCORE, present?.score ?? 0) }].sort((a, b) => b.score - a.score);
+  }
+  return out;
 }
 
 /** Searches list items for one clause; returns the analysis too for later steps. */
@@ -95,7 +125,8 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const rival = items.find((h) => h.item.list === "duty" || h.item.list === "assist");
   const top = negs[0];
   if (!top) return null;
-  const enforce = hasCue(text, cues.enforce_verbs);
+  // For 招商 the action is developing (引进, 新办, 拉来 …), not inspecting.
+  const enforce = hasCue(text, cues.enforce_verbs) || (top.item.number === 5 && hasCue(text, cues.develop_verbs));
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
   const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
   if (!enforce && !named) return null;
@@ -110,6 +141,9 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   // A near tie where the clause names the negative task itself and sends someone to check it.
   if (!ok && named && enforce && ratio >= 0.9) ok = true;
   if (!ok && hard && ratio >= 0.6) ok = true;
+  // Inspecting a business on the topic the list defines (a hotel's fire exits) is no residents'
+  // duty, whatever duty item shares the words (居民防火 duty/18, 消防宣传 assist/7).
+  if (!ok && business && INSPECT.test(text) && definitionItem(text, cues) === top.item.number && ratio >= 0.4) ok = true;
   if (!ok) return null;
 
   // Strength: how high the score is, how clear the margin, and whether the action is an inspection.
@@ -119,7 +153,8 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const strength = Math.round((0.45 * scorePart + 0.35 * marginPart + 0.2 * actionPart) * 100) / 100;
 
   const ranked = preferTopical(negs, analysis, cues);
-  const cited = ranked.filter((h) => h.score >= top.score * 0.6).slice(0, 3).map((h) => h.item);
+  // The item put first by what is checked stays, even below the share the others need.
+  const cited = [ranked[0], ...ranked.slice(1).filter((h) => h.score >= top.score * 0.6)].slice(0, 3).map((h) => h.item);
   return {
     items: cited,
     score: top.score,

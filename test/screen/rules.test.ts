@@ -98,3 +98,57 @@ describe("forwarding with a count is a promotion quota", () => {
     clear("各社区：请把区医保局关于城乡居民医保缴费的通知转发到居民群，提醒大家按时缴费。");
   });
 });
+
+describe("everyday verbs of checking and clearing", () => {
+  it("摸一遍 is an inspection", () => {
+    negative("各社区：把辖区临街门面摸一遍，看看哪些房东把门面租出去了，租金多少、交没交税，列个表。", "gansu/negative/6");
+  });
+
+  it("sawing branches off street trees is negative/4", () => {
+    negative("各社区：请这周找人把辖区背街小巷几棵老树的枯枝锯掉，落叶扫干净。", "gansu/negative/4");
+  });
+
+  it("goods on the road make it a street-order task", () => {
+    negative("各社区：请安排人到菜市场门口守着，卖菜的三轮车不许摆到路中间，摆出来的让他们推走。", "gansu/negative/4");
+  });
+});
+
+describe("telling a business to fix or close is enforcement", () => {
+  it("查…让老板限期改 at small hotels is a push despite the fire-safety duty words", () => {
+    negative("各社区：请派人到辖区小旅馆查查消防通道和应急灯，有问题的让老板三天内改好。", "gansu/negative/7");
+  });
+});
+
+describe("招商 is developing, not inspecting", () => {
+  it("a quota of new business licences is negative/5", () => {
+    negative("各社区：每个社区本季度至少新办8户个体营业执照，月底报数。", "gansu/negative/5");
+  });
+
+  it("accompanying investors is the task itself, not leading the way", () => {
+    negative("各社区：今年每个社区至少拉来一家企业，书记要陪同考察，年底按签约数打分。", "gansu/negative/5");
+  });
+});
+
+describe("meetings named by their purpose", () => {
+  it("a 推进会 on a negative-list topic is a meeting notice", () => {
+    clear("各位主任：周四下午三点在街道三楼召开燃气安全整治推进会，请准时参加。");
+  });
+});
+
+describe("the superior checking the community's work is oversight", () => {
+  it("a ledger per safety topic, checked by the street office, is a burden", () => {
+    burden("各社区：即日起每个社区的燃气安全、电动车安全各建一本台账，纸质电子各一份，街道将不定期抽查。");
+  });
+});
+
+describe("looking into a business's affairs is enforcement even with no safety topic", () => {
+  it("whether bars let minors in", () => {
+    negative("各社区：请本周把辖区网吧、游戏厅过一遍，看有没有让未成年人进去玩的，有的记下来。", "gansu/negative/1");
+  });
+});
+
+describe("litter on roads is street cleaning", () => {
+  it("picking up rubbish on the pavement of main roads is negative/4", () => {
+    negative("@所有人 明天上级来检查，请各社区派人把辖区大马路人行道上的垃圾捡干净，下午再扫一遍。", "gansu/negative/4");
+  });
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { setup } from "./fixture.js";
+
+const { screener } = setup();
+
+interface Case {
+  id: string;
+  text: string;
+  sender?: string;
+  gold: { flagged: boolean; category: "negative" | "burden" | null; cite: string[] };
+}
+
+/** Everyday-wording messages written for the screener (not from dev or holdout), one JSON a line. */
+function load(name: string): Case[] {
+  const raw = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+  return raw
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Case);
+}
+
+describe.each(["everyday.jsonl", "everyday-2.jsonl"])("everyday messages (%s)", (file) => {
+  it.each(load(file).map((c) => [c.id, c] as const))("%s", (_, c) => {
+    const r = screener.screen(c.text, { sender: c.sender });
+    expect(r.flagged, c.text).toBe(c.gold.flagged);
+    expect(r.category, c.text).toBe(c.gold.category);
+    if (c.gold.category === "negative") expect(c.gold.cite, c.text).toContain(r.citations[0]);
+    if (!c.gold.flagged) expect(r.citations).toEqual([]);
+  });
+});
