@@ -44,6 +44,15 @@ const REPORT_ASK = /(请|麻烦)(尽快|及时)?(派人|安排人员?|派员)(�
 // After a notify phrase, the community is still told to do the work itself.
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆)/;
 
+/**
+ * True when the community is still told to do the work. What follows a notify phrase is the
+ * notified party's to do ("通知商户提前自行拆除": the shops take their signs down themselves).
+ */
+function stillDoes(text: string): boolean {
+  const nm = NOTIFY.exec(text);
+  return STILL_DOES.test(nm ? text.slice(0, nm.index) : text) || (!!nm && STILL_DOES.test(text.slice(nm.index).replace(/自行/g, "")));
+}
+
 // A meeting notice asks people to attend, not to do a task.
 const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
 
@@ -83,7 +92,7 @@ export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll:
 }
 
 // An indirect question is the object of a check, not a question: 认定是否属于违建, 看看有没有, 核实是不是.
-const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|核实|核查|核对|检查|排查|了解|摸清|弄清|登记|鉴定|评估|甄别)(一下)?[^，,；;？?]{0,10}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)/g;
+const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|核实|核查|核对|检查|排查|了解|摸清|弄清|登记|鉴定|评估|甄别)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)/g;
 
 /** True when the clause asks rather than orders. */
 export function isQuestion(clause: Clause, cues: ScreenCues): boolean {
@@ -101,7 +110,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
     const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
     const a = cueIndex(body, cues.addressee);
-    if (a < 0 || !STILL_DOES.test(t.slice(a, a + 40))) return "self-done";
+    if (a < 0 || !stillDoes(t.slice(a, a + 40))) return "self-done";
   }
   // Blank the inspection nouns in place, so positions still line up with `t`.
   const plain = t.replace(INSPECTION_NOUN, (m) => "·".repeat(m.length));
@@ -109,7 +118,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const n = nm ? nm.index : cueIndex(plain, cues.notify_only);
   // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).
   const promotes = hasCue(t, cues.app) && hasCue(t, cues.app_verbs) && QUOTA.test(t);
-  if (n >= 0 && !promotes && !STILL_DOES.test(plain.slice(n)) && !inspectsBefore(plain.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
+  if (n >= 0 && !promotes && !stillDoes(plain.slice(n)) && !inspectsBefore(plain.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
   if (hasCue(t, cues.meeting) && ATTEND.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
   return null;
 }

@@ -15,6 +15,9 @@ const ORDER = /请|务必|要求各|须|必须|立即|马上|尽快|抓紧|限�
 const UNDERGO =
   /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)/g;
 
+// The community's own publicity stall is no street vending: 摆摊发放宣传资料, 设点摆摊宣传.
+const OWN_STALL = /(设点|设个点)?摆(摊|台|摊位|个摊)(子)?(发放|宣传|咨询|义诊|答疑|服务|登记)|(宣传|咨询|义诊|便民服务)(摊位|台|摊)/g;
+
 /** The clause split into comma pieces, each marked as framing or not. */
 function pieces(text: string): Array<{ text: string; framing: boolean }> {
   return text
@@ -29,13 +32,14 @@ function pieces(text: string): Array<{ text: string; framing: boolean }> {
 
 /**
  * What the clause asks once its framing is dropped, or the clause itself when nothing is left
- * or nothing was framing. Being-inspected phrases are blanked in either case.
+ * or nothing was framing. Being-inspected phrases and the community's own publicity stalls are
+ * blanked in either case.
  */
 export function stripFraming(text: string): string {
   const ps = pieces(text);
   const kept = ps.filter((p) => !p.framing);
   const out = kept.length > 0 && kept.length < ps.length ? kept.map((p) => p.text).join("，") : text;
-  return out.replace(UNDERGO, "");
+  return out.replace(UNDERGO, "").replace(OWN_STALL, "");
 }
 
 /** True when the clause has framing pieces (a purpose, a basis or an occasion). */

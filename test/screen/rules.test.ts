@@ -152,3 +152,17 @@ describe("litter on roads is street cleaning", () => {
     negative("@所有人 明天上级来检查，请各社区派人把辖区大马路人行道上的垃圾捡干净，下午再扫一遍。", "gansu/negative/4");
   });
 });
+
+describe("what the notified party does is theirs", () => {
+  it("通知商户自行拆除 after the department says it removes the rest itself", () => {
+    clear("区城管局：本周五起对辖区沿街违规招牌集中拆除，由我局执法队负责实施，请各社区通知店主提前自行拆除。");
+  });
+
+  it("a community's own publicity stall is no street vending", () => {
+    clear("各社区：本周六请在小区广场设点摆摊宣传防汛知识，发放明白纸。");
+  });
+
+  it("看看，…是不是… is still an order to look", () => {
+    negative("各社区：请明天去辖区几家废品收购站看看，收来的旧电瓶、油桶是不是堆在露天，有没有灭火器，拍照报应急办。", "gansu/negative/7");
+  });
+});
