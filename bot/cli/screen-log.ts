@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { buildDigest } from "../../src/digest/digest.js";
 import { isDigestFormat, renderDigest } from "../../src/digest/render.js";
 import { UserError } from "../../src/errors.js";
+import { flagInputFor } from "../../src/store/flag-input.js";
 import type { Flag } from "../../src/store/store.js";
 import { parseLogLine } from "./chat-log.js";
 import type { CliCommand } from "./command.js";
@@ -37,21 +38,19 @@ const screenLog: CliCommand = {
       const group = msg.group ?? defaultGroup;
       const result = await engine.screen(msg.text, { sender: msg.sender, group });
       if (!result.flagged || !result.category) continue;
-      const input = {
-        time: msg.time ?? now,
+      const message = {
         channel: "import",
-        groupId: group,
-        groupName: group,
-        senderId: msg.sender ?? null,
-        senderName: msg.sender ?? null,
-        text: msg.text,
-        category: result.category,
-        citations: result.citations,
-        confidence: result.confidence,
-        reason: result.reason,
         // Same line of the same group → same id, so importing a file twice stores it once.
         messageId: createHash("sha1").update(`${group}\n${line.trim()}`).digest("hex"),
+        groupId: group,
+        groupName: group,
+        senderId: msg.sender ?? "",
+        senderName: msg.sender ?? "",
+        text: msg.text,
+        mentionsBot: false,
+        time: msg.time ?? now,
       };
+      const input = flagInputFor(message, { ...result, category: result.category });
       flags.push(store ? store.addFlag(input) : { ...input, id: flags.length + 1, status: "new", statusBy: null, statusAt: null, statusNote: null, digestId: null, llmOpinion: null, reporterId: null, reporterName: null, reporterConsent: false } as Flag);
     }
     const times = flags.map((f) => f.time.getTime());

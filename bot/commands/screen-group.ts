@@ -1,3 +1,4 @@
+import { flagInputFor } from "../../src/store/flag-input.js";
 import { UserError } from "../../src/errors.js";
 import type { Flag } from "../../src/store/store.js";
 import type { BotContext, Step } from "./context.js";
@@ -26,21 +27,7 @@ async function screenAndFlag(ctx: BotContext): Promise<Flag | undefined> {
   const { message, deps } = ctx;
   const result = await deps.engine.screen(message.text, { sender: message.senderName, group: message.groupName });
   if (!result.flagged || !result.category) return undefined;
-  const flag = deps.store.addFlag({
-    time: message.time,
-    channel: message.channel,
-    groupId: message.groupId ?? null,
-    groupName: message.groupName ?? null,
-    senderId: message.senderId,
-    senderName: message.senderName,
-    text: message.text,
-    category: result.category,
-    citations: result.citations,
-    confidence: result.confidence,
-    reason: result.reason,
-    llmOpinion: result.llm ?? null,
-    messageId: message.messageId,
-  });
+  const flag = deps.store.addFlag(flagInputFor(message, { ...result, category: result.category }));
   deps.logger.info({ flagId: flag.id, channel: message.channel, groupId: message.groupId }, "已标记一条派单消息");
   if (deps.config.REMIND_IN_GROUP) {
     await sendSafely(ctx, "发送群内提醒失败", () => ctx.replyText(formatReminder(deps.engine.kb, result)));
