@@ -40,6 +40,8 @@ const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户)/;
 // A community asking a department to come and deal with something it found.
 const REPORT_FOUND = /发现[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
+// Recording a problem and passing it on: "做好记录并报城管中队处理".
+const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(城管|综合执法|执法|安监|应急|派出所|公安|市场监管|住建|环保|生态环境|中队|大队|有关部门|相关部门)[^，,；;]{0,8}?(处理|处置|查处|依法处理)/;
 const REPORT_ASK = /(请|麻烦)(尽快|及时)?(派人|安排人员?|派员)(来|过来|前来|到场|现场)?(处理|处置|查看|核查|核实|解决)/;
 // After a notify phrase, the community is still told to do the work itself.
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆)/;
@@ -51,6 +53,12 @@ const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐
 function stillDoes(text: string): boolean {
   const nm = NOTIFY.exec(text);
   return STILL_DOES.test(nm ? text.slice(0, nm.index) : text) || (!!nm && STILL_DOES.test(text.slice(nm.index).replace(/自行/g, "")));
+}
+
+/** Passes a problem on without checking anything first ("看看…有问题报城管" is still a check). */
+function refersOnly(t: string, cues: ScreenCues): boolean {
+  const m = REPORT_REFER.exec(t);
+  return !!m && !stillDoes(t) && !inspectsBefore(t.slice(0, m.index).replace(OPENING, ""), cues);
 }
 
 // A meeting notice asks people to attend, not to do a task.
@@ -104,7 +112,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const t = clause.text;
   if (isQuestion(clause, cues)) return "question";
   if (!stripNegated(t, cues)) return "negated";
-  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t)) return "report";
+  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t) || refersOnly(t, cues)) return "report";
   const afterOpening = t.replace(OPENING, "");
   if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(afterOpening)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.

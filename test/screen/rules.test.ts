@@ -166,3 +166,13 @@ describe("what the notified party does is theirs", () => {
     negative("各社区：请明天去辖区几家废品收购站看看，收来的旧电瓶、油桶是不是堆在露天，有没有灭火器，拍照报应急办。", "gansu/negative/7");
   });
 });
+
+describe("recording a problem and passing it on is a report", () => {
+  it("记下来报城管处理 is the community's own duty", () => {
+    clear("各社区：有居民说菜市场门口流动摊贩把路堵了，请社区做个记录，报城管中队处理。");
+  });
+
+  it("looking first and then passing it on is still a check", () => {
+    negative("各社区：请到辖区饭馆后厨看看卫生情况，有问题的报市场监管所处理。", "gansu/negative/1");
+  });
+});
