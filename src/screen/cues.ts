@@ -55,23 +55,32 @@ export function readScreenCues(lexicon: Lexicon): ScreenCues {
   return out;
 }
 
-/** The first cue of `list` found in `text`, or undefined. */
+const compiled = new WeakMap<readonly string[], RegExp | null>();
+
+/** One regular expression per cue list (compiled once): most texts match no cue, and it says so fast. */
+function cueRegex(list: readonly string[]): RegExp | null {
+  let re = compiled.get(list);
+  if (re === undefined) {
+    re = list.length ? new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+    compiled.set(list, re);
+  }
+  return re;
+}
+
+/** The first cue of `list` (in list order) found in `text`, or undefined. */
 export function findCue(text: string, list: readonly string[]): string | undefined {
+  if (!hasCue(text, list)) return undefined;
   for (const w of list) if (text.includes(w)) return w;
   return undefined;
 }
 
 /** True when any cue of `list` occurs in `text`. */
 export function hasCue(text: string, list: readonly string[]): boolean {
-  return findCue(text, list) !== undefined;
+  return cueRegex(list)?.test(text) ?? false;
 }
 
 /** Position of the first occurrence of any cue of `list`, or -1. */
 export function cueIndex(text: string, list: readonly string[]): number {
-  let best = -1;
-  for (const w of list) {
-    const i = text.indexOf(w);
-    if (i >= 0 && (best < 0 || i < best)) best = i;
-  }
-  return best;
+  const m = cueRegex(list)?.exec(text);
+  return m ? m.index : -1;
 }

@@ -28,6 +28,9 @@ export interface KnowledgeRetriever extends Retriever {
   tokenizer: Tokenizer;
 }
 
+/** Index partitions: items and passages are searched apart when only one kind is wanted. */
+const PARTITION = { item: 0, passage: 1 } as const;
+
 /** Weight of a synonym's canonical term against the words actually written. */
 const EXPANSION_WEIGHT = 0.6;
 /** Bonus per character of a task word found verbatim in the query. */
@@ -49,7 +52,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
   const entries = new Map<string, KnowledgeEntry>();
   for (const item of kb.items) entries.set(item.id, { kind: "item", item });
   for (const doc of kb.docs) for (const passage of doc.passages) entries.set(passage.id, { kind: "passage", passage, doc });
-  for (const [id, e] of entries) index.add(id, tok.tokens(itemDocText(kb, e)));
+  for (const [id, e] of entries) index.add(id, tok.tokens(itemDocText(kb, e)), PARTITION[e.kind]);
 
   const synonyms = new PhraseMatcher<string[]>();
   for (const [variant, canon] of kb.lexicon.synonyms) synonyms.add(variant, canon);
@@ -58,13 +61,21 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
   const taskWords = new PhraseMatcher<string>();
   for (const [id, words] of kb.lexicon.taskWords) for (const w of words) taskWords.add(w, id);
 
+  // Canonical terms are few: tokenise each once.
+  const expansionCache = new Map<string, string[]>();
+  const expansionTokens = (term: string) => {
+    let t = expansionCache.get(term);
+    if (!t) expansionCache.set(term, (t = tok.tokens(term)));
+    return t;
+  };
+
   function analyze(query: string): QueryAnalysis {
     const norm = normalizeText(query);
     const compact = norm.replace(/\s+/g, "");
     const expansions = [...new Set(synonyms.match(compact).flatMap((m) => m.value))];
     const tokens = new Map<string, number>();
     for (const t of tok.tokens(norm)) tokens.set(t, 1);
-    for (const t of tok.tokens(expansions.join(" "))) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
+    for (const e of expansions) for (const t of expansionTokens(e)) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
     // Task words written in the question count fully; those reached only through a synonym count as expansions.
     const taskHits = new Map<string, string[]>();
     const expandedHits = new Map<string, string[]>();
@@ -84,15 +95,14 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
     const kinds = opts.kinds ?? ["item", "passage"];
     const limit = opts.limit ?? 10;
-    const filter = kinds.length === 2 ? undefined : (id: string) => kinds.includes(entries.get(id)!.kind);
-    const scores = new Map(index.search(a.tokens, Math.max(limit * 3, 30), filter));
+    const parts = kinds.map((k) => PARTITION[k]);
+    const scores = new Map(index.search(a.tokens, Math.max(limit * 3, 30), parts));
     if (kinds.includes("passage") && a.docs.length) {
-      const named = (id: string) => {
-        const e = entries.get(id)!;
-        return e.kind === "passage" && a.docs.includes(e.passage.slug);
-      };
       // The named document's passages compete even if other documents share the words.
-      for (const [id, score] of index.search(a.tokens, limit * 2, named)) scores.set(id, score * NAMED_DOC_FACTOR);
+      for (const [id, score] of index.search(a.tokens, index.size, [PARTITION.passage])) {
+        const e = entries.get(id)!;
+        if (e.kind === "passage" && a.docs.includes(e.passage.slug)) scores.set(id, score * NAMED_DOC_FACTOR);
+      }
     }
     if (kinds.includes("item")) {
       const addBonus = (hits: Map<string, string[]>, weight: number) => {

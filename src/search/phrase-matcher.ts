@@ -1,16 +1,19 @@
 import { normalizeText } from "./normalize.js";
 
+/** Two UTF-16 code units as one number: the bucket key, with no string allocated per position. */
+const pairKey = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
 /**
  * Finds which of many phrases occur in a text. Phrases are bucketed by their first two
  * characters, so a lookup costs the text's length times a bucket, not the phrase count.
  */
 export class PhraseMatcher<T> {
-  private readonly buckets = new Map<string, Array<{ phrase: string; value: T }>>();
+  private readonly buckets = new Map<number, Array<{ phrase: string; value: T }>>();
 
   add(phrase: string, value: T): void {
     const p = normalizeText(phrase).replace(/\s+/g, "");
     if (p.length < 2) return;
-    const key = p.slice(0, 2);
+    const key = pairKey(p, 0);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = []));
     bucket.push({ phrase: p, value });
@@ -20,7 +23,7 @@ export class PhraseMatcher<T> {
   match(norm: string): Array<{ phrase: string; value: T; at: number }> {
     const out: Array<{ phrase: string; value: T; at: number }> = [];
     for (let i = 0; i + 1 < norm.length; i++) {
-      const bucket = this.buckets.get(norm.slice(i, i + 2));
+      const bucket = this.buckets.get(pairKey(norm, i));
       if (!bucket) continue;
       for (const { phrase, value } of bucket) if (norm.startsWith(phrase, i)) out.push({ phrase, value, at: i });
     }

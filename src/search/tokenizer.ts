@@ -19,12 +19,12 @@ export function createTokenizer(userWords: string[] = [], stopWords: string[] = 
     jieba.loadDict(Buffer.from(lines, "utf8"));
   }
   const stop = new Set(stopWords.map(normalizeText));
-  const words = (text: string) => jieba.cutForSearch(normalizeText(text), false).filter((w) => isWordToken(w) && !stop.has(w));
+  const cut = (norm: string) => jieba.cutForSearch(norm, false).filter((w) => isWordToken(w) && !stop.has(w));
   return {
-    words,
+    words: (text) => cut(normalizeText(text)),
     tokens(text) {
       const norm = normalizeText(text);
-      const out = words(norm).map((w) => `w:${w}`);
+      const out = cut(norm).map((w) => `w:${w}`);
       for (const b of cjkBigrams(norm)) if (!stop.has(b)) out.push(`b:${b}`);
       return out;
     },
