@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli.js";
 
 const here = new URL(".", import.meta.url).pathname;
-const cases = join(here, "dev.jsonl");
 
 interface Scores {
   ask_verdict_accuracy: number;
@@ -22,9 +21,14 @@ interface Scores {
   screen_missing_or_error: number;
 }
 
-/** Runs the batch command in-process (offline, no .env) over the dev cases and scores it with the published scorer. */
-describe("dev set, through the batch path", () => {
+/**
+ * Runs the batch command in-process (offline, no .env) over a labelled set and scores it with the
+ * published scorer. dev.jsonl is ../shared/eval's; everyday-a/b.jsonl were written independently of
+ * the lexicon, in everyday words, like the unpublished cases (see test/eval/README.md).
+ */
+describe.each(["dev.jsonl", "everyday-a.jsonl", "everyday-b.jsonl"])("%s, through the batch path", (file) => {
   let scores: Scores;
+  const cases = join(here, file);
 
   beforeAll(async () => {
     const out = join(mkdtempSync(join(tmpdir(), "jianfu-eval-")), "preds.jsonl");
