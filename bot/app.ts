@@ -1,3 +1,4 @@
+import { ConfigError } from "../src/errors.js";
 import type { Config } from "../src/config.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import { createLogger, type Logger } from "../src/logger.js";
@@ -110,7 +111,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     done,
 
     async start() {
-      healthPort = await healthServer.start();
+      try {
+        healthPort = await healthServer.start();
+      } catch (err) {
+        // The default port being taken must not stop a newcomer's first `npm start`; a chosen one must.
+        if (config.healthPortExplicit || !(err instanceof ConfigError)) throw err;
+        logger.warn({ port: config.HEALTH_PORT }, "健康检查端口被占用，已跳过 /healthz（可设置 HEALTH_PORT 换一个端口）");
+      }
       scheduler.start();
       // Channels start side by side; one that fails is logged and the others still serve.
       await Promise.all(

@@ -78,6 +78,8 @@ export type Config = z.infer<typeof schema> & {
   channels: string[];
   llmEnabled: boolean;
   embeddingsEnabled: boolean;
+  /** HEALTH_PORT was set: a port that can't be bound is then an error, not a warning. */
+  healthPortExplicit: boolean;
 };
 
 /** Environment → validated config. Pure: reads only `env`. Throws ConfigError naming the variable. */
@@ -112,5 +114,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     channels,
     llmEnabled: Boolean(c.OPENAI_BASE_URL && c.OPENAI_MODEL),
     embeddingsEnabled: Boolean(c.OPENAI_BASE_URL && c.OPENAI_EMBEDDING_MODEL),
+    healthPortExplicit: Boolean(env.HEALTH_PORT?.trim()),
   };
 }
