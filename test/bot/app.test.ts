@@ -103,4 +103,28 @@ describe("app", () => {
     expect(channel.sent[0]!.to).toEqual({ kind: "user", id: "督导" });
     expect(channel.sent[0]!.out.text).toContain("【督导提示】新标记 #1");
   });
+  it("skips /healthz with a warning when the default port is taken, and fails when the port was chosen", async () => {
+    const { createServer } = await import("node:net");
+    const port = await freePort();
+    const blocker = createServer().listen(port, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    try {
+      const chosen = await build({ HEALTH_PORT: String(port) });
+      await expect(chosen.app.start()).rejects.toThrow(ConfigError);
+      await chosen.app.stop();
+      app = await createApp({
+        // As if HEALTH_PORT were unset and its default taken.
+        config: { ...readConfig({ SUPERVISORS: "test:boss" }), HEALTH_PORT: port, healthPortExplicit: false },
+        logger: silentLogger,
+        clock: new FakeClock(),
+        engine: new FakeEngine(),
+        store: openSqliteStore(":memory:"),
+        channels: [new TestChannel()],
+      });
+      await app.start();
+      expect(app.healthPort).toBe(0);
+    } finally {
+      blocker.close();
+    }
+  });
 });
