@@ -34,6 +34,10 @@ const WEAK_MATCH = 13;
 const STANDOUT_RATIO = 1.8;
 /** Per action cue, how much an item of the matching kind gains (capped at three cues). */
 const ACTION_GAIN = 0.12;
+/** Items of the same list within this share of the first are cited too, as related. */
+const RELATED_RATIO = 0.45;
+/** Certificate items count this much when the question says nothing of a certificate (档案 ≠ 档案证明). */
+const NO_CERTIFICATE_FACTOR = 0.3;
 /** Second item within this share of the first, from another list, is a real alternative reading. */
 const SIDE_RATIO = 0.6;
 /** Query that finds the 准入制度 passages cited for tasks on no list. */
@@ -45,6 +49,42 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   const admission = admissionPassages(retriever);
   const listNames = new PhraseMatcher<ListDef>();
   for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);
+
+  function infoDecision(
+    base: Omit<Decision, "verdict" | "citations" | "confidence">,
+    a: ReturnType<KnowledgeRetriever["analyze"]>,
+    top: SearchHit | undefined,
+    topScore: number,
+    passages: SearchHit[],
+    list: ListDef | undefined,
+  ): Decision {
+    const ps = passages.length ? passages : retriever.searchAnalyzed(a, { kinds: ["passage"], limit: 3 });
+    const floor = (ps[0]?.score ?? 0) * 0.5;
+    const cited = ps
+      .filter((h) => h.score >= floor)
+      .slice(0, 3)
+      .map((h) => (h.entry.kind === "passage" ? h.entry.passage : undefined))
+      .filter((p): p is Passage => !!p);
+    const itemFirst = top && topScore > (ps[0]?.score ?? 0) ? [top] : [];
+    if (list && !itemFirst.length) {
+      return {
+        ...base,
+        verdict: "info",
+        list,
+        passages: cited.slice(0, 1),
+        citations: [...list.items.slice(0, 2).map((i) => i.id), ...cited.slice(0, 1).map((p) => p.id)],
+        confidence: 0.75,
+      };
+    }
+    return {
+      ...base,
+      verdict: "info",
+      items: itemFirst.map(asItem),
+      passages: cited,
+      citations: [...itemFirst.map((h) => h.id), ...cited.map((p) => p.id)].slice(0, 4),
+      confidence: cited.length ? 0.7 : 0.4,
+    };
+  }
 
   return function decide(question: string, previous?: string): Decision {
     let query = question;
@@ -66,39 +106,20 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const passages = hits.filter((h) => h.entry.kind === "passage");
     const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
 
-    const related = cues.community || cues.assign;
+    const related = cues.community || cues.assign || cues.docref;
     if (!related) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
-    const namedList = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
-    if (cues.info && (cues.docref || namedList || topScore < STRONG_MATCH)) {
-      const ps = passages.length ? passages : retriever.searchAnalyzed(a, { kinds: ["passage"], limit: 3 });
-      const floor = (ps[0]?.score ?? 0) * 0.5;
-      const cited = ps.filter((h) => h.score >= floor).slice(0, 3).map((h) => (h.entry.kind === "passage" ? h.entry.passage : undefined)).filter((p): p is Passage => !!p);
-      const itemFirst = top && topScore > (ps[0]?.score ?? 0) ? [top] : [];
-      const list = namedList;
-      if (list && !itemFirst.length) {
-        return {
-          ...base,
-          verdict: "info",
-          list,
-          passages: cited.slice(0, 1),
-          citations: [...list.items.slice(0, 2).map((i) => i.id), ...cited.slice(0, 1).map((p) => p.id)],
-          confidence: 0.75,
-        };
-      }
-      return {
-        ...base,
-        verdict: "info",
-        items: itemFirst.map(asItem),
-        passages: cited,
-        citations: [...itemFirst.map((h) => h.id), ...cited.map((p) => p.id)].slice(0, 4),
-        confidence: cited.length ? 0.7 : 0.4,
-      };
-    }
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
-    const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0) && (cues.assign || cues.community);
-    if (!top || (topScore < STRONG_MATCH && !standsOut) || (cues.unlisted && topScore < 3 * STRONG_MATCH)) {
+    const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0);
+    const taskMatch = Boolean(top) && (topScore >= STRONG_MATCH || standsOut);
+    const namedList = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
+    // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
+    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted;
+    if ((cues.info && (cues.docref || namedList || !taskMatch)) || policyQuestion) {
+      return infoDecision(base, a, top, topScore, passages, namedList);
+    }
+    if (!taskMatch || (cues.unlisted && topScore < 3 * STRONG_MATCH)) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
       if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
@@ -107,7 +128,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const first = asItem(top);
     const other = items.find((h) => asItem(h).verdict !== first.verdict);
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
-    const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= SIDE_RATIO * topScore).slice(0, 2);
+    const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);
     const chosen = [top, ...(sideOk ? [other] : []), ...sameList].map(asItem);
     const alternatives = first.verdict === "negative" ? (kb.lexicon.alternatives.get(first.id) ?? []).map((id) => kb.item(id)!).filter(Boolean) : [];
     const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id)])].slice(0, 5);
@@ -140,7 +161,7 @@ function reweigh(items: SearchHit[], cues: QuestionCues): SearchHit[] {
     .map((h) => {
       const item = asItem(h);
       const enforce = gain(cues.enforce) / gain(cues.serve);
-      const factor = item.list === "negative" ? enforce : item.list === "no-certificate" ? 1 : 1 / enforce;
+      const factor = item.list === "negative" ? enforce : item.list === "no-certificate" ? (cues.certificate ? 1 : NO_CERTIFICATE_FACTOR) : 1 / enforce;
       return { ...h, score: h.score * factor };
     })
     .sort((x, y) => y.score - x.score);

@@ -9,6 +9,10 @@ export interface QuestionCues {
   unlisted: boolean;
   docref: boolean;
   doubt: boolean;
+  /** Speaks of a certificate (证明, 出具, 盖章). */
+  certificate: boolean;
+  /** Speaks of the burden rules themselves (牌子, 台账, 考核, 准入…). */
+  policy: boolean;
   /** Short, starts like a follow-up ("那锅炉呢？"). */
   followup: boolean;
   /** How many distinct inspection/enforcement actions (检查, 罚款, 拆除…) it names. */
@@ -17,7 +21,7 @@ export interface QuestionCues {
   serve: number;
 }
 
-const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "enforce", "serve"] as const;
+const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "certificate", "policy", "enforce", "serve"] as const;
 
 /** Builds a cue detector over the lexicon's cue lists. */
 export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionCues {
@@ -48,6 +52,8 @@ export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionC
       unlisted: found.has("unlisted"),
       docref: found.has("docref"),
       doubt: found.has("doubt"),
+      certificate: found.has("certificate"),
+      policy: found.has("policy"),
       followup,
       enforce: distinct("enforce"),
       serve: distinct("serve"),
