@@ -21,6 +21,9 @@ export interface QuestionCues {
   serve: number;
 }
 
+/** "让每个社区…", "叫我们…", "要求各网格…": someone handing a task to the community, in any wording. */
+const ASSIGNMENT = /(让|叫|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委)/;
+
 const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "certificate", "policy", "enforce", "serve"] as const;
 
 /** Builds a cue detector over the lexicon's cue lists. */
@@ -48,7 +51,7 @@ export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionC
     return {
       community: found.has("community"),
       info: found.has("info"),
-      assign: found.has("assign"),
+      assign: found.has("assign") || ASSIGNMENT.test(compact),
       unlisted: found.has("unlisted"),
       docref: found.has("docref"),
       doubt: found.has("doubt"),
