@@ -4,6 +4,7 @@ import { ConfigError, JianfuError, UserError } from "../src/errors.js";
 import { createLogger } from "../src/logger.js";
 import type { Store } from "../src/store/store.js";
 import { openStore } from "../src/store/open-store.js";
+import answers from "./cli/answers.js";
 import ask from "./cli/ask.js";
 import batch from "./cli/batch.js";
 import type { CliCommand, CliContext } from "./cli/command.js";
@@ -17,7 +18,7 @@ import screen from "./cli/screen.js";
 import screenLog from "./cli/screen-log.js";
 import search from "./cli/search.js";
 
-const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, screenLog, kb, flags, digest];
+const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, screenLog, kb, flags, digest, answers];
 
 function help(): string {
   const rows = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

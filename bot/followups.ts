@@ -11,6 +11,8 @@ interface Entry {
   question?: string;
   /** The list last shown or cited ("gansu/negative"), for `第7项`. */
   listId?: string;
+  /** The answer log id of the last reply, for `反馈`. */
+  answerId?: number;
   at: number;
 }
 
@@ -53,6 +55,15 @@ export class FollowupMemory {
     const prev = this.fresh(key);
     const kept = isFollowup && prev?.question ? prev.question : question;
     this.set(key, { ...prev, question: kept });
+  }
+
+  /** The answer log id of the user's last answered question, if still fresh. */
+  lastAnswer(key: ConversationKey): number | undefined {
+    return this.fresh(key)?.answerId;
+  }
+
+  rememberAnswer(key: ConversationKey, answerId: number): void {
+    this.set(key, { ...this.fresh(key), answerId });
   }
 
   rememberList(key: ConversationKey, listId: string): void {

@@ -15,7 +15,7 @@ export async function handleAsk(ctx: BotContext, question: string): Promise<void
   const firstItem = result.citations.map((id) => engine.kb.item(id)).find(Boolean);
   if (firstItem) followups.rememberList(conversation, `${firstItem.set}/${firstItem.list}`);
   try {
-    store.logAnswer({
+    const answerId = store.logAnswer({
       time: clock.now(),
       channel: message.channel,
       groupId: message.groupId ?? null,
@@ -25,8 +25,20 @@ export async function handleAsk(ctx: BotContext, question: string): Promise<void
       citations: result.citations,
       composer: result.composer,
     });
+    followups.rememberAnswer(conversation, answerId);
   } catch (err) {
     logger.warn({ err, messageId: message.messageId }, "记录答复日志失败");
   }
   await ctx.reply(formatAnswer(result));
+}
+
+/** `反馈 …` / `答错了 …` / `有用`: stored on the asker's last answer for review. */
+export async function handleFeedback(ctx: BotContext, text: string): Promise<void> {
+  const { store, followups } = ctx.deps;
+  const answerId = followups.lastAnswer(ctx.conversation);
+  if (answerId === undefined || !store.setAnswerFeedback(answerId, text)) {
+    await ctx.replyText("没有找到您最近的提问。请在收到答复后几分钟内发送“反馈 …”，我会把意见记在那条答复上。");
+    return;
+  }
+  await ctx.replyText("谢谢，您的反馈已记录，工作人员会复核这条答复。");
 }

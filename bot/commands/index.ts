@@ -1,4 +1,4 @@
-import { handleAsk } from "./ask.js";
+import { handleAsk, handleFeedback } from "./ask.js";
 import { handleCheck } from "./check.js";
 import type { BotContext } from "./context.js";
 import { handleHelp } from "./help.js";
@@ -35,6 +35,8 @@ export async function runCommand(ctx: BotContext, cmd: Command): Promise<void> {
       return handleDigest(ctx);
     case "review":
       return handleReview(ctx, cmd);
+    case "feedback":
+      return handleFeedback(ctx, cmd.text);
     case "ask":
       return handleAsk(ctx, cmd.question);
   }

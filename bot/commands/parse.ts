@@ -10,6 +10,7 @@ export type Command =
   | { kind: "check"; text: string; group?: string; sender?: string; consent?: boolean }
   | { kind: "digest" }
   | { kind: "review"; status: "confirmed" | "dismissed"; flagId: number; note?: string }
+  | { kind: "feedback"; text: string }
   | { kind: "ask"; question: string };
 
 /** Supervisor-only commands. */
@@ -78,6 +79,9 @@ export function parseCommand(raw: string, botName: string): Command {
       ...(note ? { note } : {}),
     };
   }
+
+  m = /^(反馈|纠错|答错了|答得不对|不对|有用|没用)(?:[\s:：,，]+([\s\S]*))?$/.exec(compact);
+  if (m) return { kind: "feedback", text: [m[1], m[2]?.trim()].filter(Boolean).join("：") };
 
   return { kind: "ask", question: text };
 }

@@ -1,16 +1,11 @@
 import type Database from "better-sqlite3";
-import type { AnswerLogInput, Flag, FlagInput, FlagQuery, FlagStatus, Store } from "./store.js";
+import type { AnswerLog, Flag, FlagInput, FlagQuery, FlagStatus, Store } from "./store.js";
 import { openDatabase } from "./open-database.js";
 import { flagFromRow, parseJson, toMs, type AnswerRow, type DigestRow, type FlagRow } from "./rows.js";
 import { buildFlagQuery } from "./flag-query.js";
 import { validateFlagInput } from "./validate.js";
 
-/** One logged answer, as read back for review. */
-export interface AnswerLog extends Required<AnswerLogInput> {
-  id: number;
-  feedback: string | null;
-  feedbackAt: Date | null;
-}
+export type { AnswerLog } from "./store.js";
 
 /** One digest as recorded by markDigestSent. */
 export interface DigestRecord {
@@ -23,7 +18,6 @@ export interface DigestRecord {
 /** The SQLite store, with a few reading helpers beyond the Store interface. */
 export interface SqliteStore extends Store {
   readonly path: string;
-  listAnswers(query?: { since?: Date; limit?: number }): AnswerLog[];
   listDigests(): DigestRecord[];
 }
 
@@ -179,7 +173,7 @@ function prepare(db: Database.Database) {
       "INSERT INTO answers (time, channel, group_id, sender_id, question, verdict, citations, composer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     setFeedback: db.prepare("UPDATE answers SET feedback = ?, feedback_at = ? WHERE id = ?"),
-    listAnswers: db.prepare("SELECT * FROM answers WHERE time >= ? ORDER BY time, id LIMIT ?"),
+    listAnswers: db.prepare("SELECT * FROM answers WHERE time >= ? ORDER BY time DESC, id DESC LIMIT ?"),
     listDigests: db.prepare("SELECT * FROM digests ORDER BY id"),
     purgeFlags: db.prepare("DELETE FROM flags WHERE time < ?"),
     purgeAnswers: db.prepare("DELETE FROM answers WHERE time < ?"),

@@ -55,6 +55,13 @@ export interface AnswerLogInput {
   composer: string;
 }
 
+/** A logged answer, with the asker's feedback when given. */
+export interface AnswerLog extends Required<AnswerLogInput> {
+  id: number;
+  feedback: string | null;
+  feedbackAt: Date | null;
+}
+
 /** Persistence behind one interface: SQLite by default, PostgreSQL later. */
 export interface Store {
   addFlag(input: FlagInput): Flag;
@@ -65,6 +72,8 @@ export interface Store {
   markDigestSent(flagIds: number[], target: string, time: Date): number;
   logAnswer(input: AnswerLogInput): number;
   setAnswerFeedback(id: number, feedback: string): boolean;
+  /** Logged answers, newest first. */
+  listAnswers(query?: { since?: Date; limit?: number }): AnswerLog[];
   /** Deletes flags (and answer logs) older than the date; returns how many flags went. */
   purgeBefore(date: Date): number;
   close(): void;

@@ -149,4 +149,14 @@ describe("汇总 in a group", () => {
     await bot.channel.deliver(again);
     expect(bot.channel.repliesTo(again.messageId)[0]).toContain("请私聊我");
   });
+  it("反馈 is stored on the asker's last answer; without a recent answer it says so", async () => {
+    const bot = await createTestBot({ FOLLOWUP_SECONDS: "120" });
+    expect((await say(bot, "反馈 说得不对"))[0]).toContain("没有找到您最近的提问");
+    await say(bot, "街道让我们查商铺燃气，这是社区的事吗？");
+    expect((await say(bot, "反馈 其实应该引用第17项"))[0]).toContain("反馈已记录");
+    const [logged] = bot.store.listAnswers();
+    expect(logged.feedback).toBe("反馈：其实应该引用第17项");
+    // Another member's feedback does not land on this answer.
+    expect((await say(bot, "答错了", { senderId: "someone-else" }))[0]).toContain("没有找到");
+  });
 });

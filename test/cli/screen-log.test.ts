@@ -56,3 +56,25 @@ describe("screen-log", () => {
     expect(flags[0]).toMatchObject({ groupName: "书记群", senderName: "街道安监办", category: "negative", channel: "import" });
   });
 });
+
+describe("answers", () => {
+  it("lists logged answers with their feedback, newest first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jianfu-answers-"));
+    const env = { DATABASE_PATH: join(dir, "j.db"), DATA_DIR: dir };
+    const store = openSqliteStore(env.DATABASE_PATH);
+    const base = { time: new Date(), channel: "wechat", question: "拆违归社区吗", verdict: "negative", citations: ["gansu/negative/2"], composer: "offline" };
+    store.logAnswer(base);
+    const second = store.logAnswer({ ...base, question: "调解归社区吗", verdict: "duty", citations: ["gansu/duty/4"] });
+    store.setAnswerFeedback(second, "反馈：答得对");
+    store.close();
+    let s = io();
+    expect(await runCli(["answers"], s, env)).toBe(0);
+    const lines = s.out().trim().split("\n");
+    expect(lines[0]).toContain("调解归社区吗");
+    expect(lines[1]).toBe("      反馈：反馈：答得对");
+    expect(lines[2]).toContain("拆违归社区吗");
+    s = io();
+    expect(await runCli(["answers", "--feedback", "--json"], s, env)).toBe(0);
+    expect(s.out().trim().split("\n").map((l) => JSON.parse(l).question)).toEqual(["调解归社区吗"]);
+  });
+});
