@@ -38,6 +38,9 @@ export const CUE_NAMES = [
   "equipment_topics",
   "street_topics",
   "develop_verbs",
+  "vehicle_topics",
+  "building_topics",
+  "duplicate",
 ] as const;
 
 export type CueName = (typeof CUE_NAMES)[number];

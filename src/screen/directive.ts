@@ -6,7 +6,13 @@ export type DirectiveLevel = 0 | 1 | 2 | 3;
 // Dates and deadlines written with numbers: 5月20日前, 20日前, 周五前, 3天内, 下午5点前.
 const DEADLINE = /(\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|周[一二三四五六日天末]|星期[一二三四五六日天]|月底|月末|年底|本周|本月|下班|\d{1,2}[点时:：]\d{0,2})\s*(前|之前|以前|内|为止)|\d+\s*(个工作日|天|日|小时)内|截[止至]/;
 // Requests that make a clause an order rather than a description.
-const REQUEST = /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于|至少|(社区|网格员?|你们|大家)(都|也|必须|一定)?要(?!求)|每个社区/;
+// Asking for the results to be sent up is an order too: 汇总给我, 拍照发群里, 情况表报过来.
+const REQUEST =
+  /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于|至少|(社区|网格员?|你们|大家)(都|也|必须|一定)?要(?!求)|每个社区|(汇总|报|发|交)给我(?!了)|(报|交|发|送)过来(?!了)|发(到)?群里(?!了)/;
+// An order with no 请: "把那几家店的灭火器看一遍", "把建材扣下". Needs an addressee (level 1).
+// A worker's own plan ("我们把辖区走一遍") is not one.
+const BA_ORDER = /把[^，,；;]{1,30}?(看|查|过|走|摸|巡|清|排查|检查|扣|拉|收)(一遍|一下|一趟|一圈|清楚|干净|下|走|掉)(?!了)/;
+const FIRST_PERSON_BA = /(我|咱)们?[^，,；;]{0,6}把/;
 // A worker speaking for their own community: not an addressee.
 const FIRST_PERSON = /我们社区|我社区|本社区|咱们社区|咱社区|我们网格|我们小区/g;
 
@@ -25,6 +31,7 @@ export function directiveLevel(text: string, cues: ScreenCues): DirectiveLevel {
   if (hasCue(text, cues.pressure)) return 3;
   if (REQUEST.test(text) || hasDeadline(text, cues)) return 2;
   if (hasCue(text, cues.directive)) return 1;
+  if (BA_ORDER.test(text) && !FIRST_PERSON_BA.test(text)) return 1;
   return 0;
 }
 
@@ -39,6 +46,8 @@ export interface MessageContext {
 }
 
 const DEPARTMENT_SENDER = /局|办|所|队|中心|委|站|科|街道|政府|指挥部|领导小组|专班/;
+// An opening that names the speaker of a report: 网格员反映, 楼栋长报告, 社区汇报.
+const SPEAKER = /(反映|报告|汇报|反馈|来电|说|提到|上报)$/;
 const COMMUNITY_SENDER = /社区|居委|网格员|楼栋长|书记|主任|居民/;
 
 /** Message-level signals from the opening of the text and the sender. */
@@ -47,7 +56,8 @@ export function messageContext(norm: string, atAll: boolean, cues: ScreenCues, s
   const bracket = /^[【\[]([^】\]]{1,16})[】\]]/.exec(head);
   const headerCue = bracket ? hasCue(bracket[1], cues.header) : /^(紧急)?通知[:：]|^关于.{2,40}的(通知|安排|提醒)/.test(norm.slice(0, 60));
   const opening = /^(?:[【\[][^】\]]*[】\]])?\s*([^：:，,]{1,20})[：:]/.exec(head);
-  const openingAddressee = !!opening && findAddressee(opening[1], cues) !== undefined;
+  // "网格员反映：" names who is speaking, not whom the message is for.
+  const openingAddressee = !!opening && !SPEAKER.test(opening[1]) && findAddressee(opening[1], cues) !== undefined;
   const s = sender ?? "";
   return {
     addressedToAll: atAll || headerCue || openingAddressee,

@@ -42,7 +42,10 @@ const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;
 const REPORT_FOUND = /发现[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
 // Recording a problem and passing it on: "做好记录并报城管中队处理".
 const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(城管|综合执法|执法|安监|应急|派出所|公安|市场监管|住建|环保|生态环境|中队|大队|有关部门|相关部门)[^，,；;]{0,8}?(处理|处置|查处|依法处理)/;
-const REPORT_ASK = /(请|麻烦)(尽快|及时)?(派人|安排人员?|派员)(来|过来|前来|到场|现场)?(处理|处置|查看|核查|核实|解决)/;
+// A worker asking a department to send someone: "请安监站派人去看一下", "麻烦你们尽快派人来看看".
+// The party asked must not be the community itself ("请各社区派人去看一下加油站" is an order).
+const REPORT_ASK =
+  /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查)/;
 // After a notify phrase, the community is still told to do the work itself.
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆)/;
 
@@ -94,17 +97,26 @@ const QUOTA = /(不少于|不低于|至少|达到|每人|每户|每个社区)[^�
 export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll: boolean): Exclusion | null {
   if (hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm)) return "pushback";
   if (hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章/.test(norm)) return "news";
-  if ((hasCue(norm, cues.report_up) || REPORT_ASK.test(norm)) && /隐患|发现|存在|违法|问题/.test(norm) && !addressedToAll) return "report";
+  if ((hasCue(norm, cues.report_up) || REPORT_ASK.test(norm)) && /隐患|发现|存在|违法|问题|危险|反映/.test(norm) && !addressedToAll) return "report";
   if (!addressedToAll && hasCue(norm, cues.complaint) && /我们|我|咱/.test(norm)) return "complaint";
   return null;
 }
 
 // An indirect question is the object of a check, not a question: 认定是否属于违建, 看看有没有, 核实是不是.
-const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|核实|核查|核对|检查|排查|了解|摸清|弄清|登记|鉴定|评估|甄别)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)/g;
+const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|看|核实|核查|核对|检查|排查|摸排|了解|摸清|弄清|登记|鉴定|评估|甄别|问问|问一下)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)/g;
+// Once a check is asked for, later yes/no words list more of what to check: "看有没有许可证、存放是不是超量".
+const EMBEDDED = /是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要/g;
+
+/** The clause with its indirect questions (the objects of a check) blanked. */
+function withoutIndirect(t: string): string {
+  const first = t.search(INDIRECT);
+  if (first < 0) return t;
+  return t.slice(0, first) + t.slice(first).replace(INDIRECT, "").replace(EMBEDDED, "");
+}
 
 /** True when the clause asks rather than orders. */
 export function isQuestion(clause: Clause, cues: ScreenCues): boolean {
-  return clause.question || hasCue(clause.text.replace(INDIRECT, ""), cues.question);
+  return clause.question || hasCue(withoutIndirect(clause.text), cues.question);
 }
 
 /** Exclusions that apply to one clause, or null. */

@@ -39,7 +39,12 @@ export function stripFraming(text: string): string {
   const ps = pieces(text);
   const kept = ps.filter((p) => !p.framing);
   const out = kept.length > 0 && kept.length < ps.length ? kept.map((p) => p.text).join("，") : text;
-  return out.replace(UNDERGO, "").replace(OWN_STALL, "");
+  return blankUndergo(out);
+}
+
+/** The clause with being-inspected phrases and the community's own publicity stalls removed. */
+export function blankUndergo(text: string): string {
+  return text.replace(UNDERGO, "").replace(OWN_STALL, "");
 }
 
 /** True when the clause has framing pieces (a purpose, a basis or an occasion). */

@@ -3,7 +3,7 @@ import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { hasCue, type ScreenCues } from "./cues.js";
-import { stripFraming } from "./framing.js";
+import { blankUndergo, stripFraming } from "./framing.js";
 
 /** A clause's match to the negative list. */
 export interface NegativeMatch {
@@ -24,12 +24,17 @@ const MIN_SCORE_INSPECTION = 7;
 // Enforcement proper: a community doing this is doing a department's job whatever else is said.
 // Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
 // Telling a business to fix or close is 责令 in everyday words: 让老板限期改, 叫店主先别营业.
+// Stopping sales, holding goods or materials, and having the owner sign a check record are the
+// regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
 const HARD_ENFORCE =
-  /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|查封|停业|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业)/;
+  /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}暂存|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)/;
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
-const INSPECT = /查|看看|看一眼|看下|看一下|看有没有|看是否|过一遍|巡|检测|抽检|核实|核对|摸排|摸底/;
+const INSPECT = /查|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|巡|检测|抽检|核实|核对|摸排|摸底/;
 
+const FORM_NAME = /(统计|登记)(表|册|簿)/g;
 const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
+// Rubbish left on land cleared for demolition is item 3 (已征迁未使用土地上的垃圾), though 拆迁 is named.
+const LAND_RUBBISH = /(拆迁|征迁|征收|拆后|空地|地块|荒地|闲置地)[^；;。]{0,20}?垃圾|垃圾[^；;。]{0,20}?(拆迁|征迁|空地|地块|荒地|闲置地)/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
 const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚款|罚没|处罚|执法|整改|检查|排查|安全检查)$/;
 
@@ -51,6 +56,9 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
     [2, DEMOLISH.test(norm), 0.5, null],
     [checked, checked > 0, 0.5, null],
     [4, hasCue(norm, cues.street_topics), 0, [1, 3]],
+    // Stopping e-bikes over helmets and sunshades is 整治非机动车 (1), not an environment campaign.
+    [1, hasCue(norm, cues.vehicle_topics), 0.5, [3]],
+    [3, LAND_RUBBISH.test(norm), 0.5, [2]],
   ];
   for (const [n, seen, share, over] of objects) {
     if (!seen) continue;
@@ -74,10 +82,13 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
  */
 function definitionItem(text: string, cues: ScreenCues, anyCheck = true): number {
   if (hasCue(text, cues.equipment_topics)) return 7;
-  if (hasCue(text, cues.hygiene_topics)) return 1;
+  // An expired extinguisher is a fire-safety finding, not a hygiene one.
+  if (hasCue(text.replace(SAFETY_EXPIRY, ""), cues.hygiene_topics)) return 1;
   if (hasCue(text, cues.safety_topics)) return 7;
   return anyCheck && hasCue(text, cues.business_targets) && INSPECT.test(text) ? 1 : 0;
 }
+
+const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带)[^，,；;]{0,6}?过期/g;
 
 /** The score a definition-based match counts as: just above the inspection threshold. */
 const DEFINITION_SCORE = 12;
@@ -90,7 +101,12 @@ const DEFINITION_SCORE = 12;
  */
 function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
   if (!hasCue(text, cues.enforce_verbs)) return negs;
-  const numbers = [hasCue(text, cues.business_targets) ? definitionItem(text, cues) : 0, hasCue(text, cues.street_topics) ? 4 : 0];
+  const numbers = [
+    hasCue(text, cues.business_targets) ? definitionItem(text, cues) : 0,
+    hasCue(text, cues.street_topics) ? 4 : 0,
+    // Holding or pulling down what an illegal builder uses is 拆违 enforcement (2).
+    hasCue(text, cues.building_topics) && (HARD_ENFORCE.test(text) || DEMOLISH.test(text)) ? 2 : 0,
+  ];
   let out = negs;
   for (const n of numbers) {
     const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
@@ -101,6 +117,11 @@ function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: stri
     out = [...rest, { item, score: Math.max(DEFINITION_SCORE, present?.score ?? 0) }].sort((a, b) => b.score - a.score);
   }
   return out;
+}
+
+/** 招商 needs a develop verb, and 新增、推广 of app sign-ups grow an app's users, not businesses. */
+function developsBusiness(text: string, cues: ScreenCues): boolean {
+  return hasCue(text, cues.develop_verbs) && !(hasCue(text, cues.app) && hasCue(text, cues.app_verbs));
 }
 
 /** Searches list items for one clause; returns the analysis too for later steps. */
@@ -117,7 +138,7 @@ export function searchClause(retriever: KnowledgeRetriever, text: string): { ana
 export function matchNegative(text: string, analysis: QueryAnalysis, hits: SearchHit[], cues: ScreenCues, kb: KnowledgeBase): NegativeMatch | null {
   const items = hits.flatMap((h) => (h.entry.kind === "item" ? [{ item: h.entry.item, score: h.score }] : []));
   const negs = byDefinition(
-    items.filter((h) => h.item.list === "negative" && (h.item.number !== 5 || hasCue(text, cues.develop_verbs))),
+    items.filter((h) => h.item.list === "negative" && (h.item.number !== 5 || developsBusiness(text, cues))),
     text,
     cues,
     kb,
@@ -126,10 +147,13 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const top = negs[0];
   if (!top) return null;
   // For 招商 the action is developing (引进, 新办, 拉来 …), not inspecting.
-  const enforce = hasCue(text, cues.enforce_verbs) || (top.item.number === 5 && hasCue(text, cues.develop_verbs));
+  // A form's name is no action: 统计表, 登记表 (filling them in is paperwork).
+  const enforce = hasCue(text.replace(FORM_NAME, "表"), cues.enforce_verbs) || (top.item.number === 5 && hasCue(text, cues.develop_verbs));
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
   const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
   if (!enforce && !named) return null;
+  // A topic named only as what a veto assesses ("安全生产实行一票否决") sets no task: the veto is the burden.
+  if (!enforce && hasCue(text, cues.veto)) return null;
   const business = hasCue(text, cues.business_targets);
   const hard = HARD_ENFORCE.test(text);
   // Inspecting businesses or enforcing is the mark of the list: a weaker topic match will do.
@@ -177,6 +201,8 @@ export function matchClause(retriever: KnowledgeRetriever, text: string, cues: S
     const m = matchNegative(core, c.analysis, c.hits, cues, kb);
     if (m || !hasCue(core, cues.enforce_verbs)) return m;
   }
-  const { analysis, hits } = searchClause(retriever, text);
-  return matchNegative(text, analysis, hits, cues, kb);
+  // The whole clause, but still without being inspected (迎接上级检查) or the community's own stall.
+  const whole = blankUndergo(text);
+  const { analysis, hits } = searchClause(retriever, whole);
+  return matchNegative(whole, analysis, hits, cues, kb);
 }
