@@ -22,6 +22,8 @@ const REDUCING = /摘|撤|清理|清退|整合|规范|精简|压减|减少/;
 const MECHANISM_SETUP = /设立|设置|成立|组建|建立|挂牌/;
 const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|填报|报送|上报|提交|准备|装订|建/;
 const FORM = /表|台账|材料|数据|报表|信息|系统|平台/;
+// Entering once is no burden ("只在一个系统里录一遍就行"); entering again is: 另外再在系统里录一遍.
+const AGAIN = /(再|又|还要|另外|重新)[^，,；;]{0,8}?(录|填|报)(一遍|一次)/;
 const OFTEN_PHOTO = (t: string, c: ScreenCues) => hasCue(t, c.frequency) && hasCue(t, c.photo);
 
 /** Plaques and 制度上墙 (huanxian-2023 二(三)). */
@@ -51,7 +53,7 @@ function ledger(c: Clause, cues: ScreenCues): string | undefined {
   if (OFTEN_PHOTO(t, cues)) return findCue(t, cues.photo);
   // The same form sent to several offices, or typed again into a system: 各报各的, 再在系统里录一遍.
   const dup = findCue(t, cues.duplicate);
-  if (dup && FORM.test(t)) return dup;
+  if (dup && FORM.test(t) && (!/^(录|填|报)一遍$/.test(dup) || AGAIN.test(t))) return dup;
   const copies = findCue(t, cues.copies);
   if (copies && /各|和|及|与|、|一式|装订/.test(t)) return copies;
   if (/打卡|签到/.test(t) && (hasCue(t, cues.frequency) || /定位|上下班|到岗/.test(t))) return "打卡";

@@ -11,6 +11,7 @@ export type Exclusion =
   | "negated"
   | "self-done"
   | "notify-only"
+  | "residents"
   | "meeting";
 
 /** Supervisor-readable wording of each exclusion (used in the reason of a non-flag). */
@@ -23,6 +24,7 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
   negated: "说的是不做、不再做或不得做的事",
   "self-done": "由部门自己实施，社区只做配合告知",
   "notify-only": "社区只负责通知、转发或带路开门",
+  residents: "由居民自己做，社区只做宣传提醒",
   meeting: "是会议或学习通知",
 };
 
@@ -63,6 +65,9 @@ function refersOnly(t: string, cues: ScreenCues): boolean {
   const m = REPORT_REFER.exec(t);
   return !!m && !stillDoes(t) && !inspectsBefore(t.slice(0, m.index).replace(OPENING, ""), cues);
 }
+
+// Residents asked to check their own homes: "请居民自行检查家中燃气软管", "提醒业主自查".
+const RESIDENTS_SELF = /(请|由|提醒|引导|倡导|动员|号召)(广大|辖区|各位)?(居民|业主|住户|群众|各户|家庭|租户)(朋友)?[^，,；;]{0,3}?(自行|自己|自查|主动)/;
 
 // A meeting notice asks people to attend, not to do a task.
 const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
@@ -125,6 +130,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   if (isQuestion(clause, cues)) return "question";
   if (!stripNegated(t, cues)) return "negated";
   if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t) || refersOnly(t, cues)) return "report";
+  if (RESIDENTS_SELF.test(t) && !stillDoes(t.replace(RESIDENTS_SELF, ""))) return "residents";
   const afterOpening = t.replace(OPENING, "");
   if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(afterOpening)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.

@@ -31,12 +31,17 @@ const HARD_ENFORCE =
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
 const INSPECT = /查|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|巡|检测|抽检|核实|核对|摸排|摸底/;
 
+const EACH_BUSINESS = /逐家|逐店|挨家|每家|各家|一家一家|逐个/;
 const FORM_NAME = /(统计|登记)(表|册|簿)/g;
 const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
 // Rubbish left on land cleared for demolition is item 3 (已征迁未使用土地上的垃圾), though 拆迁 is named.
 const LAND_RUBBISH = /(拆迁|征迁|征收|拆后|空地|地块|荒地|闲置地)[^；;。]{0,20}?垃圾|垃圾[^；;。]{0,20}?(拆迁|征迁|空地|地块|荒地|闲置地)/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
-const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚款|罚没|处罚|执法|整改|检查|排查|安全检查)$/;
+// Moving things away says how too: 让老板搬走 (goods) is no 强制搬迁.
+const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚款|罚没|处罚|执法|整改|检查|排查|安全检查|搬走|清走|拉走|腾空)$/;
+// Stopping riders (helmets, sunshades, passengers, plates) makes a vehicle clause 整治非机动车 (1),
+// even when an add-on is to be taken off (劝其拆掉遮阳棚).
+const VEHICLE_CHECK = /拦查|拦车|拦下|头盔|载人|上牌|遮阳|雨棚|改装|加装/;
 
 /**
  * Puts first the negative item named by what the task is about (危险化学品 → 7) over one reached
@@ -51,13 +56,17 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
   if (!first) return negs;
   const norm = analysis.norm;
   const checked = hasCue(norm, cues.business_targets) || hasCue(norm, cues.equipment_topics) ? definitionItem(norm, cues, false) : 0;
+  const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
+  // A first item reached only through how-words (搬走, 罚款) yields to any object seen in the clause.
+  const howOnly = (analysis.taskHits.get(first.item.id) ?? []).length > 0 && !topical(first.item.id);
+  const vehicle = hasCue(norm, cues.vehicle_topics) && VEHICLE_CHECK.test(norm);
   // [item number, seen in the clause, minimum share of the first score, items it may overtake]
   const objects: Array<[number, boolean, number, number[] | null]> = [
-    [2, DEMOLISH.test(norm), 0.5, null],
-    [checked, checked > 0, 0.5, null],
+    [1, vehicle, 0.5, [2, 3]],
+    [2, DEMOLISH.test(norm) || (hasCue(norm, cues.building_topics) && HARD_ENFORCE.test(norm)), 0.5, null],
+    [checked, checked > 0, howOnly ? 0 : 0.5, null],
     [4, hasCue(norm, cues.street_topics), 0, [1, 3]],
-    // Stopping e-bikes over helmets and sunshades is 整治非机动车 (1), not an environment campaign.
-    [1, hasCue(norm, cues.vehicle_topics), 0.5, [3]],
+    // Rubbish on cleared land is 3 though 拆迁 is named.
     [3, LAND_RUBBISH.test(norm), 0.5, [2]],
   ];
   for (const [n, seen, share, over] of objects) {
@@ -67,7 +76,6 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
     const j = rest.findIndex((h) => h.item.number === n && h.score >= first.score * share);
     if (j >= 0) return [rest[j], first, ...rest.filter((_, k) => k !== j)];
   }
-  const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   if (topical(first.item.id)) return negs;
   const i = rest.findIndex((h) => h.score >= first.score * 0.6 && topical(h.item.id));
   if (i < 0) return negs;
@@ -165,9 +173,14 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   // A near tie where the clause names the negative task itself and sends someone to check it.
   if (!ok && named && enforce && ratio >= 0.9) ok = true;
   if (!ok && hard && ratio >= 0.6) ok = true;
+  // Making a shop pull, stop or hand over goods is 责令 whatever assist item shares the topic
+  // (协助食品安全检查 is reporting, not 让店主下架).
+  if (!ok && hard && business && definitionItem(text, cues) === top.item.number && ratio >= 0.3) ok = true;
   // Inspecting a business on the topic the list defines (a hotel's fire exits) is no residents'
   // duty, whatever duty item shares the words (居民防火 duty/18, 消防宣传 assist/7).
-  if (!ok && business && INSPECT.test(text) && definitionItem(text, cues) === top.item.number && ratio >= 0.4) ok = true;
+  // Going through the businesses one by one leaves no doubt what is inspected.
+  const floor = EACH_BUSINESS.test(text) ? 0.3 : 0.4;
+  if (!ok && business && INSPECT.test(text) && definitionItem(text, cues) === top.item.number && ratio >= floor) ok = true;
   if (!ok) return null;
 
   // Strength: how high the score is, how clear the margin, and whether the action is an inspection.
