@@ -207,15 +207,22 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
  * of its own, the framing alone cannot make a push ("为迎接垃圾分类检查，请建立台账" is not one);
  * otherwise the whole clause is tried, since a framing may name the topic ("为做好燃气安全检查…").
  */
-export function matchClause(retriever: KnowledgeRetriever, text: string, cues: ScreenCues, kb: KnowledgeBase): NegativeMatch | null {
+export function matchClause(
+  retriever: KnowledgeRetriever,
+  text: string,
+  cues: ScreenCues,
+  kb: KnowledgeBase,
+  gate: (text: string) => boolean = () => true,
+): NegativeMatch | null {
   const core = stripFraming(text);
   if (core !== text) {
-    const c = searchClause(retriever, core);
-    const m = matchNegative(core, c.analysis, c.hits, cues, kb);
+    const c = gate(core) ? searchClause(retriever, core) : undefined;
+    const m = c ? matchNegative(core, c.analysis, c.hits, cues, kb) : null;
     if (m || !hasCue(core, cues.enforce_verbs)) return m;
   }
   // The whole clause, but still without being inspected (迎接上级检查) or the community's own stall.
   const whole = blankUndergo(text);
+  if (!gate(whole)) return null;
   const { analysis, hits } = searchClause(retriever, whole);
   return matchNegative(whole, analysis, hits, cues, kb);
 }

@@ -6,6 +6,7 @@ import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./claus
 import { readScreenCues } from "./cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
+import { createNegativeGate } from "./gate.js";
 import { matchClause, type NegativeMatch } from "./negative-match.js";
 import { createPrefilter } from "./prefilter.js";
 import { burdenReason, clearReason, negativeReason } from "./reason.js";
@@ -34,6 +35,7 @@ const CLEAR_NOTHING = 0.9;
 const CLEAR_MESSAGE_EXCLUSION = 0.85;
 const CLEAR_CLAUSE_EXCLUSION = 0.8;
 const CLEAR_NEAR_MISS = 0.65;
+const MAX_CONFIDENCE = 0.95;
 
 interface Candidate<T> {
   clause: Clause;
@@ -63,6 +65,7 @@ const LEVEL_WEIGHT: Record<DirectiveLevel, number> = { 0: 0, 1: 0.05, 2: 0.12, 3
 export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever): Screener {
   const cues = readScreenCues(kb.lexicon);
   const prefilter = createPrefilter(kb, cues);
+  const gate = createNegativeGate(kb, cues);
   const clear = (confidence: number, reason: string): ScreenResult => ({ flagged: false, category: null, citations: [], confidence, reason });
 
   function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
@@ -93,13 +96,18 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
       const addr = addresseeOf(clause, mc, cues);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
 
-      const neg = matchClause(retriever, clause.text, cues, kb);
+      // Clauses whose negative match could not change the outcome skip retrieval: once a push is
+      // found only a more confident one counts; an unordered clause after a near miss adds nothing.
+      const ceiling = ordered && !exclusion ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
+      if (negative && ceiling <= negative.confidence) continue;
+      if (!negative && nearMiss && !exclusion && !ordered) continue;
+      const neg = matchClause(retriever, clause.text, cues, kb, gate);
       if (neg) {
         if (exclusion || !ordered) {
           if (!nearMiss || exclusion) nearMiss = { item: neg.items[0], exclusion };
           continue;
         }
-        const confidence = Math.min(0.95, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
+        const confidence = Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
         if (!negative || confidence > negative.confidence) negative = { clause, hit: neg, addressee: addr.name ?? "社区", confidence };
         continue;
       }
