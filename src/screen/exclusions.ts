@@ -42,6 +42,8 @@ const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户)/;
 // A community asking a department to come and deal with something it found.
 const REPORT_FOUND = /发现[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
+// Already passed on to a department: "我们已经报给街道城建办了，请他们来认定处理".
+const REPORT_DONE = /(已经|已)(报给|报告给?|上报给?|反映给|转给|移交给?)[^，,；;]{0,10}?(街道|城管|城建|住建|执法|安监|应急|派出所|公安|市场监管|消防|部门|中队|大队)/;
 // Recording a problem and passing it on: "做好记录并报城管中队处理".
 const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(城管|综合执法|执法|安监|应急|派出所|公安|市场监管|住建|环保|生态环境|中队|大队|有关部门|相关部门)[^，,；;]{0,8}?(处理|处置|查处|依法处理)/;
 // A worker asking a department to send someone: "请安监站派人去看一下", "麻烦你们尽快派人来看看".
@@ -129,7 +131,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const t = clause.text;
   if (isQuestion(clause, cues)) return "question";
   if (!stripNegated(t, cues)) return "negated";
-  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t) || refersOnly(t, cues)) return "report";
+  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t) || REPORT_DONE.test(t) || refersOnly(t, cues)) return "report";
   if (RESIDENTS_SELF.test(t) && !stillDoes(t.replace(RESIDENTS_SELF, ""))) return "residents";
   const afterOpening = t.replace(OPENING, "");
   if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(afterOpening)) {
