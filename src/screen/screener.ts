@@ -84,7 +84,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
 
     let negative: Candidate<NegativeMatch> | undefined;
     let burden: Candidate<BurdenHit> | undefined;
-    let nearMiss: { item: ListItem; exclusion: Exclusion | null } | undefined;
+    let nearMiss: { item: ListItem } | undefined;
     let excluded: Exclusion | null = null;
 
     for (const clause of live) {
@@ -96,23 +96,25 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
       const addr = addresseeOf(clause, mc, cues);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
 
+      // An excluded clause (a question, pushback, the department doing it itself, a report) never
+      // flags, so it needs no retrieval.
+      if (exclusion) {
+        excluded ??= exclusion;
+        continue;
+      }
       // Clauses whose negative match could not change the outcome skip retrieval: once a push is
       // found only a more confident one counts; an unordered clause after a near miss adds nothing.
-      const ceiling = ordered && !exclusion ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
+      const ceiling = ordered ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
       if (negative && ceiling <= negative.confidence) continue;
-      if (!negative && nearMiss && !exclusion && !ordered) continue;
+      if (!negative && nearMiss && !ordered) continue;
       const neg = matchClause(retriever, clause.text, cues, kb, gate);
       if (neg) {
-        if (exclusion || !ordered) {
-          if (!nearMiss || exclusion) nearMiss = { item: neg.items[0], exclusion };
+        if (!ordered) {
+          nearMiss ??= { item: neg.items[0] };
           continue;
         }
         const confidence = Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
         if (!negative || confidence > negative.confidence) negative = { clause, hit: neg, addressee: addr.name ?? "社区", confidence };
-        continue;
-      }
-      if (exclusion) {
-        excluded ??= exclusion;
         continue;
       }
       if (burden || !ordered) continue;
@@ -142,10 +144,8 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
         reason: burdenReason(burden.hit),
       };
     }
-    if (nearMiss) {
-      const conf = nearMiss.exclusion ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NEAR_MISS;
-      return clear(conf, clearReason(nearMiss.exclusion, nearMiss.item));
-    }
+    // An exclusion explains the message: a negative-list topic elsewhere in it is no order.
+    if (nearMiss) return clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NEAR_MISS, clearReason(excluded, nearMiss.item));
     return clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NOTHING, clearReason(excluded));
   }
 
