@@ -106,8 +106,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const passages = hits.filter((h) => h.entry.kind === "passage");
     const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
 
-    const related = cues.community || cues.assign || cues.docref;
-    if (!related) {
+    // A certificate on the national list is community business even when no 社区 word is said.
+    const listedCertificate = cues.certificate && top?.entry.kind === "item" && top.entry.item.list === "no-certificate" && a.taskHits.has(top.id);
+    const certificateAsked = listedCertificate && topScore >= STRONG_MATCH;
+    if (!(cues.community || cues.assign || cues.docref || certificateAsked)) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
@@ -115,11 +117,13 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const taskMatch = Boolean(top) && (topScore >= STRONG_MATCH || standsOut);
     const namedList = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
     // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
-    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted;
+    // (When someone hands the community such a thing, 开个居住证明 say, it is a task on no list instead.)
+    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign;
     if ((cues.info && (cues.docref || namedList || !taskMatch)) || policyQuestion) {
       return infoDecision(base, a, top, topScore, passages, namedList);
     }
-    if (!taskMatch || (cues.unlisted && topScore < 3 * STRONG_MATCH)) {
+    // Commercial requests are on no list, unless what they ask for is a certificate the national list forbids.
+    if (!taskMatch || (cues.unlisted && !listedCertificate && topScore < 3 * STRONG_MATCH)) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
       if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };

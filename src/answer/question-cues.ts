@@ -24,6 +24,9 @@ export interface QuestionCues {
 /** "让每个社区…", "叫我们…", "要求各网格…": someone handing a task to the community, in any wording. */
 const ASSIGNMENT = /(让|叫|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委)/;
 
+/** A company asking the community for help ("保险公司找到社区", "物业公司想让社区…"): commercial, on no list. */
+const COMMERCIAL = /(公司|商家|厂家|商场|银行|运营商)[^，,。？?！!]{0,8}(想|要|让|请|找|叫)/;
+
 const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "certificate", "policy", "enforce", "serve"] as const;
 
 /** Builds a cue detector over the lexicon's cue lists. */
@@ -52,7 +55,7 @@ export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionC
       community: found.has("community"),
       info: found.has("info"),
       assign: found.has("assign") || ASSIGNMENT.test(compact),
-      unlisted: found.has("unlisted"),
+      unlisted: found.has("unlisted") || COMMERCIAL.test(compact),
       docref: found.has("docref"),
       doubt: found.has("doubt"),
       certificate: found.has("certificate"),
