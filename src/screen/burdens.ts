@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem } from "../types.js";
 import type { Clause } from "./clauses.js";
+import { photoQuota, vetoInAssessment } from "./burden-context.js";
 import { findCue, hasCue, type ScreenCues } from "./cues.js";
 
 /** The burdens the source documents forbid besides negative-list tasks. */
@@ -60,11 +61,6 @@ function ledger(c: Clause, cues: ScreenCues): string | undefined {
   return undefined;
 }
 
-/** 一票否决 in assessing communities (huanxian-2023 二(二)). */
-function veto(c: Clause, cues: ScreenCues): string | undefined {
-  return findCue(c.text, cues.veto);
-}
-
 /** App, 公众号 or account quotas: the app and the verb in one clause, the number nearby (xishan-2020-41). */
 function app(clauses: Clause[], i: number, cues: ScreenCues): string | undefined {
   const t = clauses[i].text;
@@ -101,7 +97,8 @@ export function findBurden(
   const c = clauses[i];
   const certs = certificate(c, cues, retriever, kb);
   if (certs) return { kind: "certificate", clause: c, cue: certs[0].text, certificates: certs };
-  const v = veto(c, cues);
+  // 一票否决 in assessing communities (huanxian-2023 二(二)), not in everyday speech.
+  const v = vetoInAssessment(clauses, i, cues);
   if (v) return { kind: "veto", clause: c, cue: v };
   const a = app(clauses, i, cues);
   if (a) return { kind: "app", clause: c, cue: a };
@@ -111,6 +108,8 @@ export function findBurden(
   if (q) return { kind: "plaque", clause: c, cue: q };
   const l = ledger(c, cues);
   if (l) return { kind: "ledger", clause: c, cue: l };
+  const ph = REDUCING.test(c.text) ? undefined : photoQuota(clauses, i, cues);
+  if (ph) return { kind: "ledger", clause: c, cue: ph };
   return null;
 }
 

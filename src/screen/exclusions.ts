@@ -35,7 +35,8 @@ const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不
 const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 // An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已|进场|进驻|入户|上门)/;
+// 办 as in 办理/办事 is a verb, not an office: "群众办理入户要社区开证明".
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已|进场|进驻|入户|上门)/;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -90,6 +91,9 @@ const DEPARTMENT = /局|所|大队|中队|执法|中心|站|公司|机构|部门
 // An inspection named as a paper or a date is not an action: 检查告知, 整治通知, 检查时间.
 const INSPECTION_NOUN = /(检查|排查|巡查|执法|整治|鉴定)(告知书?|通知书?|公告|须知|时间|安排|提示|事项|内容|材料|结果|情况)/g;
 
+// A notice header inside the clause: 派出所通知：, 户籍科提醒：.
+const HEADER_NOTICE = /(通知|提醒|告知|转告)(?=[：:])/g;
+
 /** True when a piece before a notify phrase has the community inspecting (not a department). */
 function inspectsBefore(before: string, cues: ScreenCues): boolean {
   return before
@@ -141,7 +145,8 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
     if (a < 0 || !stillDoes(t.slice(a, a + 40))) return "self-done";
   }
   // Blank the inspection nouns in place, so positions still line up with `t`.
-  const plain = t.replace(INSPECTION_NOUN, (m) => "·".repeat(m.length));
+  // "派出所通知：" heads the sender's notice; the community notifies no one by it.
+  const plain = t.replace(INSPECTION_NOUN, (m) => "·".repeat(m.length)).replace(HEADER_NOTICE, (m) => "·".repeat(m.length));
   const nm = NOTIFY.exec(plain);
   const n = nm ? nm.index : cueIndex(plain, cues.notify_only);
   // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).

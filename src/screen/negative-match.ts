@@ -2,6 +2,7 @@ import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retr
 import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
+import { vetoTopicOnly } from "./burden-context.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 import { blankUndergo, stripFraming } from "./framing.js";
 
@@ -161,7 +162,7 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
   if (!enforce && !named) return null;
   // A topic named only as what a veto assesses ("安全生产实行一票否决") sets no task: the veto is the burden.
-  if (!enforce && hasCue(text, cues.veto)) return null;
+  if ((!enforce && hasCue(text, cues.veto)) || vetoTopicOnly(text, cues)) return null;
   const business = hasCue(text, cues.business_targets);
   const hard = HARD_ENFORCE.test(text);
   // Inspecting businesses or enforcing is the mark of the list: a weaker topic match will do.
