@@ -25,7 +25,8 @@ const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|�
 const FORM = /表|台账|材料|数据|报表|信息|系统|平台/;
 // Entering once is no burden ("只在一个系统里录一遍就行"); entering again is: 另外再在系统里录一遍.
 const AGAIN = /(再|又|还要|另外|重新)[^，,；;]{0,8}?(录|填|报)(一遍|一次)/;
-const OFTEN_PHOTO = (t: string, c: ScreenCues) => hasCue(t, c.frequency) && hasCue(t, c.photo);
+// Taking a picture (拍照, 合影) is no report by itself: that needs photoQuota (sent up, with a count).
+const OFTEN_PHOTO = (t: string, c: ScreenCues) => hasCue(t, c.frequency) && hasCue(t.replace(/拍照|合影|合照/g, ""), c.photo);
 
 /** Plaques and 制度上墙 (huanxian-2023 二(三)). */
 function plaque(c: Clause, cues: ScreenCues): string | undefined {
@@ -51,7 +52,7 @@ function ledger(c: Clause, cues: ScreenCues): string | undefined {
   if (REDUCING.test(t)) return undefined;
   const l = findCue(t, cues.ledger);
   if (l && LEDGER_VERBS.test(t)) return l;
-  if (OFTEN_PHOTO(t, cues)) return findCue(t, cues.photo);
+  if (OFTEN_PHOTO(t, cues)) return findCue(t.replace(/拍照|合影|合照/g, ""), cues.photo);
   // The same form sent to several offices, or typed again into a system: 各报各的, 再在系统里录一遍.
   const dup = findCue(t, cues.duplicate);
   if (dup && FORM.test(t) && (!/^(录|填|报)一遍$/.test(dup) || AGAIN.test(t))) return dup;
