@@ -35,7 +35,7 @@ const STANDOUT_RATIO = 1.8;
 /** Per action cue, how much an item of the matching kind gains (capped at three cues). */
 const ACTION_GAIN = 0.12;
 /** Items of the same list within this share of the first are cited too, as related. */
-const RELATED_RATIO = 0.45;
+const RELATED_RATIO = 0.35;
 /** Certificate items count this much when the question says nothing of a certificate (档案 ≠ 档案证明). */
 const NO_CERTIFICATE_FACTOR = 0.3;
 /** Second item within this share of the first, from another list, is a real alternative reading. */
@@ -49,6 +49,15 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   const admission = admissionPassages(retriever);
   const listNames = new PhraseMatcher<ListDef>();
   for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);
+
+  /** The list a question names, by its longest alias; a list from another document than the one named does not count. */
+  function namedListOf(a: ReturnType<KnowledgeRetriever["analyze"]>): ListDef | undefined {
+    const matches = listNames
+      .match(a.norm.replace(/\s+/g, ""))
+      .filter((m) => a.docs.length === 0 || a.docs.includes(m.value.source))
+      .sort((x, y) => y.phrase.length - x.phrase.length);
+    return matches[0]?.value;
+  }
 
   function infoDecision(
     base: Omit<Decision, "verdict" | "citations" | "confidence">,
@@ -67,12 +76,16 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       .filter((p): p is Passage => !!p);
     const itemFirst = top && topScore > (ps[0]?.score ?? 0) ? [top] : [];
     if (list && !itemFirst.length) {
+      // The list's own document first (where it is published), then its first items.
+      const source = kb.doc(list.source);
+      const home = cited.find((p) => p.slug === list.source) ?? source?.passages.find((p) => p.text.includes(list.name)) ?? source?.passages[0];
+      const shown = home ? [home] : cited.slice(0, 1);
       return {
         ...base,
         verdict: "info",
         list,
-        passages: cited.slice(0, 1),
-        citations: [...list.items.slice(0, 2).map((i) => i.id), ...cited.slice(0, 1).map((p) => p.id)],
+        passages: shown,
+        citations: [...shown.map((p) => p.id), ...list.items.slice(0, 2).map((i) => i.id)],
         confidence: 0.75,
       };
     }
@@ -115,7 +128,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
     const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0);
     const taskMatch = Boolean(top) && (topScore >= STRONG_MATCH || standsOut);
-    const namedList = listNames.match(a.norm.replace(/\s+/g, ""))[0]?.value;
+    const namedList = namedListOf(a);
     // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
     // (When someone hands the community such a thing, 开个居住证明 say, it is a task on no list instead.)
     const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign;

@@ -61,7 +61,16 @@ describe("offline verdicts", () => {
     const { result } = ask("负面清单总共有几类？");
     expect(result.verdict).toBe("info");
     expect(result.answer).toContain("共 7 项");
-    expect(result.citations[0]).toMatch(/^gansu\/negative\//);
+    // The document that publishes the list first, then its items.
+    expect(result.citations[0]).toMatch(/^doc\/huanxian-2023#p\d+$/);
+    expect(result.citations[1]).toBe("gansu/negative/1");
+  });
+
+  it("takes the list from the document a question names", () => {
+    const { result } = ask("国家那个不该由社区开的证明清单，第一批一共多少项？");
+    expect(result.verdict).toBe("info");
+    expect(result.answer).toContain("共 20 项");
+    expect(result.citations[0]).toMatch(/^doc\/national-2020-no-certificates#p\d+$/);
   });
 
   it("declines unrelated questions without citations", () => {
