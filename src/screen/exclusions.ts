@@ -29,14 +29,21 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
 };
 
 // Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
-const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
+// "不得兼任其他工作" is part of a 专岗 demand, not a negation of it.
+const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不得?(兼任|兼职|挪用|挪作他用|混岗)|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
 // Someone other than the community does the work: "由执法大队负责实施", "由区市场监管局组织开展".
 // Conclusions and papers issued by the department count too: "鉴定结论由住建局出具".
-const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区)[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
+// A person or post named by a count or a role is the community's own staff: 由一名专职人员负责, 由专人负责.
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 // An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
 // 办 as in 办理/办事 is a verb, not an office: "群众办理入户要社区开证明".
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|已经|已|进场|进驻|入户|上门)/;
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|来(?!文|电|函|信|通知|人?说|了个))/;
+// The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门".
+const OWN_PEOPLE =
+  /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表)/;
+// The community being inspected: "创卫检查组下周来", "市督查组明天到社区" is an occasion, not a department doing the task.
+const INSPECTED_BY = /[^，,；;：:]{0,8}?(检查组|督查组|考核组|暗访组|验收组|评估组|巡查组|测评组)[^，,；;]{0,8}?(来|到|莅临|进驻|检查|督查|暗访|验收|测评)[^，,；;]{0,6}/g;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -52,13 +59,17 @@ const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(�
 const REPORT_ASK =
   /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查)/;
 // After a notify phrase, the community is still told to do the work itself.
-const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆)/;
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运)/;
+
+// A stretch of street or an area handed to the community is an assignment: 沿线社区包干, 各社区认领责任区, 划片包干到社区.
+const ASSIGNED = /(社区|网格|居委)[^，,；;]{0,4}?(包干|包保|包片|分片包干|划片包干|认领|分包)|(包干|划片|分片|责任区)[^，,；;]{0,4}?(到|给)[^，,；;]{0,2}?(各?社区|各?网格|居委)/;
 
 /**
  * True when the community is still told to do the work. What follows a notify phrase is the
  * notified party's to do ("通知商户提前自行拆除": the shops take their signs down themselves).
  */
 function stillDoes(text: string): boolean {
+  if (ASSIGNED.test(text)) return true;
   const nm = NOTIFY.exec(text);
   return STILL_DOES.test(nm ? text.slice(0, nm.index) : text) || (!!nm && STILL_DOES.test(text.slice(nm.index).replace(/自行/g, "")));
 }
@@ -67,6 +78,14 @@ function stillDoes(text: string): boolean {
 function refersOnly(t: string, cues: ScreenCues): boolean {
   const m = REPORT_REFER.exec(t);
   return !!m && !stillDoes(t) && !inspectsBefore(t.slice(0, m.index).replace(OPENING, ""), cues);
+}
+
+/** Reporting what was found, unless the same clause first orders the community to check ("请网格员挨家检查…发现问题上报"). */
+function foundReport(t: string, cues: ScreenCues): boolean {
+  const m = REPORT_FOUND.exec(t);
+  if (!m) return false;
+  const before = t.slice(0, m.index).replace(OPENING, "");
+  return !(/请|务必|要求|必须|须|安排|组织/.test(before) && inspectsBefore(before, cues));
 }
 
 // Residents asked to check their own homes: "请居民自行检查家中燃气软管", "提醒业主自查".
@@ -135,10 +154,10 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const t = clause.text;
   if (isQuestion(clause, cues)) return "question";
   if (!stripNegated(t, cues)) return "negated";
-  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || REPORT_FOUND.test(t) || REPORT_DONE.test(t) || refersOnly(t, cues)) return "report";
+  if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || foundReport(t, cues) || REPORT_DONE.test(t) || refersOnly(t, cues)) return "report";
   if (RESIDENTS_SELF.test(t) && !stillDoes(t.replace(RESIDENTS_SELF, ""))) return "residents";
-  const afterOpening = t.replace(OPENING, "");
-  if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || DEPT_SUBJECT.test(afterOpening)) {
+  const afterOpening = t.replace(OPENING, "").replace(INSPECTED_BY, "");
+  if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
     const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
     const a = cueIndex(body, cues.addressee);
