@@ -41,6 +41,8 @@ export const CUE_NAMES = [
   "vehicle_topics",
   "building_topics",
   "duplicate",
+  "road_topics",
+  "clean_verbs",
 ] as const;
 
 export type CueName = (typeof CUE_NAMES)[number];

@@ -18,6 +18,10 @@ const UNDERGO =
 // The community's own publicity stall is no street vending: 摆摊发放宣传资料, 设点摆摊宣传.
 const OWN_STALL = /(设点|设个点)?摆(摊|台|摊位|个摊)(子)?(发放|宣传|咨询|义诊|答疑|服务|登记)|(宣传|咨询|义诊|便民服务)(摊位|台|摊)/g;
 
+// A tail that says what to do with findings: "没按时维保的报市场监管所", "发现问题及时上报". It does not
+// name the task (the check before it does), so it is dropped like framing.
+const REPORT_TAIL = /^(发现|有|凡|对|没|未|不|存在)[^，,]{0,14}?(的|问题|隐患)?[^，,]{0,4}?(报|上报|报告|报送|反馈|移交|转交)(给)?[^，,]{0,10}$/;
+
 /** The clause split into comma pieces, each marked as framing or not. */
 function pieces(text: string): Array<{ text: string; framing: boolean }> {
   return text
@@ -25,7 +29,7 @@ function pieces(text: string): Array<{ text: string; framing: boolean }> {
     .filter((p) => p.trim())
     .map((p) => {
       const t = p.trim();
-      const framing = !ORDER.test(t.replace(/要求$/, "")) && (PURPOSE.test(t) || OCCASION.test(t));
+      const framing = (!ORDER.test(t.replace(/要求$/, "")) && (PURPOSE.test(t) || OCCASION.test(t))) || REPORT_TAIL.test(t);
       return { text: t, framing };
     });
 }

@@ -44,6 +44,18 @@ const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚
 // even when an add-on is to be taken off (劝其拆掉遮阳棚).
 const VEHICLE_CHECK = /拦查|拦车|拦下|头盔|载人|上牌|遮阳|雨棚|改装|加装/;
 
+// Roads inside a compound are the community's own environment: 小区道路, 院内路面, 楼道.
+const OWN_GROUNDS = /(小区|院内|院子|院落|楼道|楼前|楼后|单元|家门口)[^，,；;]{0,4}?(道路|路面|主路|路边|绿化带)?/g;
+
+/** Sweeping or keeping clean a public road (a 主干道, 人行道, 背街小巷): 市政道路的清洁卫生, item 4. */
+function roadCleaning(text: string, cues: ScreenCues): boolean {
+  const t = text.replace(OWN_GROUNDS, "");
+  return hasCue(t, cues.road_topics) && hasCue(t, cues.clean_verbs);
+}
+
+// A post set up for a topic names the post's remit, not a task: 安排一名专职人员负责安全生产信息报送.
+const POST_SETUP = /(安排|配备|配齐|明确|确定|设立|设置|指定|落实)[^，,；;]{0,6}?(专职|专人|专岗|专干|兼职)/;
+
 /**
  * Puts first the negative item named by what the task is about (危险化学品 → 7) over one reached
  * only through how it is done (责令整改, 罚款 → 1), when their scores are close. Some objects decide
@@ -66,7 +78,7 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
     [1, vehicle, 0.5, [2, 3]],
     [2, DEMOLISH.test(norm) || (hasCue(norm, cues.building_topics) && HARD_ENFORCE.test(norm)), 0.5, null],
     [checked, checked > 0, howOnly ? 0 : 0.5, null],
-    [4, hasCue(norm, cues.street_topics), 0, [1, 3]],
+    [4, hasCue(norm, cues.street_topics) || roadCleaning(norm, cues), 0, [1, 3]],
     // Rubbish on cleared land is 3 though 拆迁 is named.
     [3, LAND_RUBBISH.test(norm), 0.5, [2]],
   ];
@@ -109,10 +121,11 @@ const DEFINITION_SCORE = 12;
  * or clearance still names the item.
  */
 function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
-  if (!hasCue(text, cues.enforce_verbs)) return negs;
+  const sweeps = roadCleaning(text, cues);
+  if (!sweeps && !hasCue(text, cues.enforce_verbs)) return negs;
   const numbers = [
     hasCue(text, cues.business_targets) ? definitionItem(text, cues) : 0,
-    hasCue(text, cues.street_topics) ? 4 : 0,
+    hasCue(text, cues.street_topics) || sweeps ? 4 : 0,
     // Holding or pulling down what an illegal builder uses is 拆违 enforcement (2).
     hasCue(text, cues.building_topics) && (HARD_ENFORCE.test(text) || DEMOLISH.test(text)) ? 2 : 0,
   ];
@@ -157,7 +170,9 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   if (!top) return null;
   // For 招商 the action is developing (引进, 新办, 拉来 …), not inspecting.
   // A form's name is no action: 统计表, 登记表 (filling them in is paperwork).
-  const enforce = hasCue(text.replace(FORM_NAME, "表"), cues.enforce_verbs) || (top.item.number === 5 && hasCue(text, cues.develop_verbs));
+  const enforce =
+    hasCue(text.replace(FORM_NAME, "表"), cues.enforce_verbs) || (top.item.number === 5 && hasCue(text, cues.develop_verbs)) || (top.item.number === 4 && roadCleaning(text, cues));
+  if (!enforce && POST_SETUP.test(text)) return null;
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
   const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
   if (!enforce && !named) return null;

@@ -27,7 +27,7 @@ export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter 
     m.add(variant, true);
     for (const c of canon) m.add(c, true);
   }
-  const lists = [cues.enforce_verbs, cues.business_targets, cues.street_topics, cues.equipment_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto];
+  const lists = [cues.enforce_verbs, cues.business_targets, cues.street_topics, cues.clean_verbs, cues.equipment_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto];
   for (const list of lists) for (const w of list) m.add(w, true);
   const relevant = (norm: string) => m.match(norm.replace(/\s+/g, "")).length > 0;
   return {
