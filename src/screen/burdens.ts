@@ -40,15 +40,20 @@ function post(c: Clause, cues: ScreenCues): string | undefined {
   const t = c.text;
   if (REDUCING.test(t)) return undefined;
   if (t.includes("专人专岗") || t.includes("专岗")) return "专人专岗";
+  // Keeping a person to one job is the 专岗 demand in other words: 专职专用, 不得兼任其他工作.
+  if (/专职专用|专人专用|不得兼(任|职)/.test(t)) return "专人专岗";
   const cue = findCue(t, cues.post);
   if (!cue) return undefined;
   if (/专职|专干|工作专班/.test(cue)) return hasCue(t, cues.setup_verbs) ? cue : undefined;
   return MECHANISM_SETUP.test(t) ? cue : undefined;
 }
 
+// A ledger the superior comes to look at is no new one: "督查组到社区看台账".
+const INSPECTED_LEDGER = /(检查组|督查组|考核组|暗访组|验收组|上级|区里|街道)[^，,；;]{0,8}?(看|查|检查|抽查|翻|调阅)[^，,；;]{0,2}?台账/g;
+
 /** 台账, daily photos, 打卡, paper-and-electronic copies (huanxian-2023 二(四)). */
 function ledger(c: Clause, cues: ScreenCues): string | undefined {
-  const t = c.text;
+  const t = c.text.replace(INSPECTED_LEDGER, "");
   if (REDUCING.test(t)) return undefined;
   const l = findCue(t, cues.ledger);
   if (l && LEDGER_VERBS.test(t)) return l;
