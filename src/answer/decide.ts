@@ -122,7 +122,9 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // A certificate on the national list is community business even when no 社区 word is said.
     const listedCertificate = cues.certificate && top?.entry.kind === "item" && top.entry.item.list === "no-certificate" && a.taskHits.has(top.id);
     const certificateAsked = listedCertificate && topScore >= STRONG_MATCH;
-    if (!(cues.community || cues.assign || cues.docref || certificateAsked)) {
+    // A place name alone (重庆火锅) is not a question about its document.
+    const aboutDocument = cues.docref && (cues.info || cues.policy);
+    if (!(cues.community || cues.assign || aboutDocument || certificateAsked)) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
