@@ -25,10 +25,11 @@ const MIN_SCORE_INSPECTION = 7;
 // Enforcement proper: a community doing this is doing a department's job whatever else is said.
 // Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
 // Telling a business to fix or close is 责令 in everyday words: 让老板限期改, 叫店主先别营业.
+// Sealing goods on the spot (就地封存) is the regulator's act.
 // Stopping sales, holding goods or materials, and having the owner sign a check record are the
 // regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
 const HARD_ENFORCE =
-  /责令|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}暂存|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)/;
+  /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}暂存|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)/;
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
 const INSPECT = /查|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|巡|检测|抽检|核实|核对|摸排|摸底/;
 
