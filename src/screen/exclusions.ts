@@ -37,8 +37,9 @@ const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不
 const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 // An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
+// A clause opening with 请 or 在 is an order or a place: 请…在社区服务站门口统一挂牌 names no department acting.
 // 办 as in 办理/办事 is a verb, not an office: "群众办理入户要社区开证明".
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|来(?!文|电|函|信|通知|人?说|了个))/;
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|来(?!文|电|函|信|通知|人?说|了个))/;
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门".
 const OWN_PEOPLE =
   /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表)/;
@@ -57,9 +58,15 @@ const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(�
 // A worker asking a department to send someone: "请安监站派人去看一下", "麻烦你们尽快派人来看看".
 // The party asked must not be the community itself ("请各社区派人去看一下加油站" is an order).
 const REPORT_ASK =
-  /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查)/;
+  /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查|查一下|查一查|查查|查下)/;
 // After a notify phrase, the community is still told to do the work itself.
-const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运)/;
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运)/;
+
+// The community doing it on its own is no department doing it: 请社区自行组织人员, 各社区自己安排.
+const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|你们|各单位)[^，,；;]{0,4}?(自行|自己)/g;
+// A forward marker heading the message relays the order; the community forwards nothing by it:
+// 【转发】区住建局：…, 转发区应急局通知：….
+const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])|^转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]/;
 
 // A stretch of street or an area handed to the community is an assignment: 沿线社区包干, 各社区认领责任区, 划片包干到社区.
 const ASSIGNED = /(社区|网格|居委)[^，,；;]{0,4}?(包干|包保|包片|分片包干|划片包干|认领|分包)|(包干|划片|分片|责任区)[^，,；;]{0,4}?(到|给)[^，,；;]{0,2}?(各?社区|各?网格|居委)/;
@@ -157,7 +164,7 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || foundReport(t, cues) || REPORT_DONE.test(t) || refersOnly(t, cues)) return "report";
   if (RESIDENTS_SELF.test(t) && !stillDoes(t.replace(RESIDENTS_SELF, ""))) return "residents";
   const afterOpening = t.replace(OPENING, "").replace(INSPECTED_BY, "");
-  if (hasCue(t, cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening)) {
+  if (hasCue(t.replace(COMMUNITY_ITSELF, ""), cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
     const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
     const a = cueIndex(body, cues.addressee);
@@ -165,7 +172,8 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   }
   // Blank the inspection nouns in place, so positions still line up with `t`.
   // "派出所通知：" heads the sender's notice; the community notifies no one by it.
-  const plain = t.replace(INSPECTION_NOUN, (m) => "·".repeat(m.length)).replace(HEADER_NOTICE, (m) => "·".repeat(m.length));
+  const dots = (m: string) => "·".repeat(m.length);
+  const plain = t.replace(INSPECTION_NOUN, dots).replace(HEADER_NOTICE, dots).replace(FORWARD_HEADER, dots);
   const nm = NOTIFY.exec(plain);
   const n = nm ? nm.index : cueIndex(plain, cues.notify_only);
   // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).
