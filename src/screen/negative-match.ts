@@ -5,6 +5,7 @@ import type { ListItem } from "../types.js";
 import { vetoTopicOnly } from "./burden-context.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 import { blankUndergo, stripFraming } from "./framing.js";
+import { ownGroundsTidying } from "./own-grounds.js";
 
 /** A clause's match to the negative list. */
 export interface NegativeMatch {
@@ -169,6 +170,7 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const rival = items.find((h) => h.item.list === "duty" || h.item.list === "assist");
   const top = negs[0];
   if (!top) return null;
+  if (top.item.number === 4 && ownGroundsTidying(text)) return null;
   // For 招商 the action is developing (引进, 新办, 拉来 …), not inspecting.
   // A form's name is no action: 统计表, 登记表 (filling them in is paperwork).
   const enforce =
