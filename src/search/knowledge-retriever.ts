@@ -15,6 +15,8 @@ export interface QueryAnalysis {
   taskHits: Map<string, string[]>;
   /** Knowledge id → task words reached only through a synonym's canonical term. */
   expandedHits: Map<string, string[]>;
+  /** Task word reached through synonyms → how many different everyday words led to it (1–3). */
+  expandedSupport: Map<string, number>;
   /** Slugs of documents the query names (官渡 → guandu-2022-61). */
   docs: string[];
   tokens: Map<string, number>;
@@ -72,7 +74,11 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
   function analyze(query: string): QueryAnalysis {
     const norm = normalizeText(query);
     const compact = norm.replace(/\s+/g, "");
-    const expansions = [...new Set(synonyms.match(compact).flatMap((m) => m.value))];
+    const variantMatches = synonyms.match(compact);
+    const expansions = [...new Set(variantMatches.flatMap((m) => m.value))];
+    // How many different everyday words pointed at each canonical term: more words, more evidence.
+    const support = new Map<string, Set<string>>();
+    for (const m of variantMatches) for (const c of m.value) (support.get(c) ?? support.set(c, new Set()).get(c)!).add(m.phrase);
     const tokens = new Map<string, number>();
     for (const t of tok.tokens(norm)) tokens.set(t, 1);
     for (const e of expansions) for (const t of expansionTokens(e)) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
@@ -87,9 +93,16 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
       }
     };
     collect(compact, taskHits);
-    collect(expansions.join(" "), expandedHits);
+    // A task word reached through a synonym counts once per different everyday word behind it (up
+    // to three), so 漏水 + 动手 + 说和 weigh more than one of them.
+    const expandedSupport = new Map<string, number>();
+    for (const e of expansions) {
+      const n = Math.min(support.get(e)?.size ?? 1, 3);
+      for (const m of taskWords.match(e)) expandedSupport.set(m.phrase, Math.max(n, expandedSupport.get(m.phrase) ?? 0));
+      collect(e, expandedHits);
+    }
     const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
-    return { norm, expansions, taskHits, expandedHits, tokens, docs };
+    return { norm, expansions, taskHits, expandedHits, expandedSupport, tokens, docs };
   }
 
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
@@ -109,7 +122,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
         for (const [id, words] of hits) {
           if (entries.get(id)?.kind !== "item") continue;
           const fresh = weight < 1 ? words.filter((w) => !a.taskHits.get(id)?.includes(w)) : words;
-          const bonus = fresh.reduce((s, w) => s + TASK_WORD_BONUS * weight * Math.min(w.length, 6), 0);
+          const support = (w: string) => (weight < 1 ? (a.expandedSupport.get(w) ?? 1) : 1);
+          const bonus = fresh.reduce((s, w) => s + TASK_WORD_BONUS * weight * support(w) * Math.min(w.length, 6), 0);
           scores.set(id, (scores.get(id) ?? 0) + bonus);
         }
       };
