@@ -64,6 +64,14 @@ describe("knowledge retriever", () => {
     expect(r.search(q, { kinds: ["item"], limit: 3 })[0]?.id).toBe(id);
   });
 
+  it("counts several everyday words behind one synonym as more evidence", () => {
+    const score = (q: string) => r.search(q, { kinds: ["item"], limit: 5 }).find((h) => h.id === "gansu/duty/4")?.score ?? 0;
+    const one = r.analyze("楼上漏水");
+    expect(one.expandedSupport.get("调解")).toBe(1);
+    expect(r.analyze("楼上漏水，两家吵到动手，请社区说和").expandedSupport.get("调解")).toBe(3);
+    expect(score("楼上漏水，两家吵到动手，请社区说和")).toBeGreaterThan(score("楼上漏水，请社区去一趟"));
+  });
+
   it("finds passages of the document a question names", () => {
     const hits = r.search("官渡区取消了多少项证明材料", { kinds: ["passage"], limit: 3 });
     expect(hits[0].id.startsWith("doc/guandu-2022-61#")).toBe(true);
