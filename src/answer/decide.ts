@@ -28,7 +28,7 @@ export interface Decision {
 }
 
 /** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
-export const STRONG_MATCH = 18;
+const STRONG_MATCH = 18;
 /** A weaker match still counts when it stands out this clearly from the best item of another list. */
 const WEAK_MATCH = 13;
 const STANDOUT_RATIO = 1.8;

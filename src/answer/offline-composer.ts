@@ -4,7 +4,7 @@ import type { Decision } from "./decide.js";
 import { citationLabel, itemTitle, VERDICT_LABEL } from "./labels.js";
 
 /** The most relevant clauses of a passage for the query (best clause with its neighbours), so long paragraphs are quoted short. */
-export function bestSentences(passage: Passage, query: string, maxChars = 160): string {
+function bestSentences(passage: Passage, query: string, maxChars = 160): string {
   if (passage.text.length <= maxChars) return passage.text;
   const clauses = passage.text.split(/(?<=[。；;！!？?，,])/).filter((c) => c.trim());
   const grams = new Set<string>();

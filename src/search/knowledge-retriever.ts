@@ -80,7 +80,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     const support = new Map<string, Set<string>>();
     for (const m of variantMatches) for (const c of m.value) (support.get(c) ?? support.set(c, new Set()).get(c)!).add(m.phrase);
     const tokens = new Map<string, number>();
-    for (const t of tok.tokens(norm)) tokens.set(t, 1);
+    for (const t of tok.tokensOfNormalized(norm)) tokens.set(t, 1);
     for (const e of expansions) for (const t of expansionTokens(e)) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
     // Task words written in the question count fully; those reached only through a synonym count as expansions.
     const taskHits = new Map<string, string[]>();

@@ -6,6 +6,8 @@ import { cjkBigrams, isWordToken, normalizeText } from "./normalize.js";
 export interface Tokenizer {
   /** Index/query tokens: words (prefixed "w:") and bigrams (prefixed "b:"), stop words removed. */
   tokens(text: string): string[];
+  /** The same for text already passed through normalizeText (saves normalising twice on hot paths). */
+  tokensOfNormalized(norm: string): string[];
   /** jieba words only, normalised. */
   words(text: string): string[];
 }
@@ -20,13 +22,16 @@ export function createTokenizer(userWords: string[] = [], stopWords: string[] = 
   }
   const stop = new Set(stopWords.map(normalizeText));
   const cut = (norm: string) => jieba.cutForSearch(norm, false).filter((w) => isWordToken(w) && !stop.has(w));
+  const tokensOfNormalized = (norm: string) => {
+    const out = cut(norm).map((w) => `w:${w}`);
+    for (const b of cjkBigrams(norm)) if (!stop.has(b)) out.push(`b:${b}`);
+    return out;
+  };
   return {
     words: (text) => cut(normalizeText(text)),
     tokens(text) {
-      const norm = normalizeText(text);
-      const out = cut(norm).map((w) => `w:${w}`);
-      for (const b of cjkBigrams(norm)) if (!stop.has(b)) out.push(`b:${b}`);
-      return out;
+      return tokensOfNormalized(normalizeText(text));
     },
+    tokensOfNormalized,
   };
 }
