@@ -4,6 +4,7 @@ import { Bm25Index } from "./bm25.js";
 import { normalizeText } from "./normalize.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
 import { createTokenizer, type Tokenizer } from "./tokenizer.js";
+import { topByScore } from "./top-k.js";
 import type { Retriever, SearchHit } from "./types.js";
 
 /** What the retriever saw in a query: expansions and the task words found in it. */
@@ -130,10 +131,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
       addBonus(a.taskHits, 1);
       addBonus(a.expandedHits, EXPANSION_WEIGHT);
     }
-    return [...scores]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, limit)
-      .map(([id, score]) => ({ id, score, entry: entries.get(id)! }));
+    return topByScore([...scores], (e) => e[1], limit).map(([id, score]) => ({ id, score, entry: entries.get(id)! }));
   }
 
   return {

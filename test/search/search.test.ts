@@ -4,6 +4,7 @@ import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.j
 import { cjkBigrams, normalizeText } from "../../src/search/normalize.js";
 import { PhraseMatcher } from "../../src/search/phrase-matcher.js";
 import { createTokenizer } from "../../src/search/tokenizer.js";
+import { topByScore } from "../../src/search/top-k.js";
 import { realKb } from "../support/kb.js";
 
 describe("tokenizer", () => {
@@ -32,6 +33,18 @@ describe("BM25", () => {
     expect(first[0]).toBe("a");
     expect(first[1]).toBeGreaterThan(second[1]);
     expect(idx.search(new Map([["没有", 1]]))).toEqual([]);
+    // Documents added after a search count at once (term weights depend on the whole collection).
+    idx.add("d", ["燃气", "燃气", "检查"]);
+    expect(idx.search(new Map([["燃气", 1]]))[0][0]).toBe("d");
+  });
+});
+
+describe("top by score", () => {
+  it("is a stable sort's first entries, ties at the cut included in input order", () => {
+    const xs: Array<[string, number]> = [["a", 1], ["b", 3], ["c", 2], ["d", 3], ["e", 2], ["f", 0]];
+    const stable = (n: number) => [...xs].sort((x, y) => y[1] - x[1]).slice(0, n);
+    for (let n = 0; n <= xs.length + 1; n++) expect(topByScore(xs, (x) => x[1], n)).toEqual(stable(n));
+    expect(xs[0]).toEqual(["a", 1]);
   });
 });
 
