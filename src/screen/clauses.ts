@@ -1,4 +1,4 @@
-import { normalizeText } from "../search/normalize.js";
+import { normalizeAfterNfkc, normalizeText } from "../search/normalize.js";
 
 /** @所有人 and the like: removed before normalising (normalizeText drops an @mention up to the next space). */
 const AT_ALL = /[@＠](?:所有人|全体成员|全体|all|everyone)/gi;
@@ -10,7 +10,7 @@ export function mentionsAll(text: string): boolean {
 
 /** normalizeText for screening: @所有人 kept from swallowing the text after it. */
 export function screenNormalize(text: string): string {
-  return normalizeText(text.normalize("NFKC").replace(AT_ALL, " "));
+  return normalizeAfterNfkc(text.normalize("NFKC").replace(AT_ALL, " "));
 }
 
 /** One clause of a message: a sentence, a numbered point, or a line. */

@@ -13,5 +13,5 @@ export function createNegativeGate(kb: KnowledgeBase, cues: ScreenCues): (text: 
   for (const [id, list] of kb.lexicon.taskWords) if (id.includes("/negative/")) for (const w of list) words.add(w, true);
   // Sweeping a public road (roadCleaning in negative-match) needs no enforcement verb.
   const sweeps = (text: string) => hasCue(text, cues.road_topics) && hasCue(text, cues.clean_verbs);
-  return (text) => hasCue(text, cues.enforce_verbs) || sweeps(text) || hasCue(text, cues.develop_verbs) || words.match(text.replace(/\s+/g, "")).length > 0;
+  return (text) => hasCue(text, cues.enforce_verbs) || sweeps(text) || hasCue(text, cues.develop_verbs) || words.test(text.replace(/\s+/g, ""));
 }

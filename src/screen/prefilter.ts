@@ -29,7 +29,7 @@ export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter 
   }
   const lists = [cues.enforce_verbs, cues.business_targets, cues.street_topics, cues.clean_verbs, cues.equipment_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto];
   for (const list of lists) for (const w of list) m.add(w, true);
-  const relevant = (norm: string) => m.match(norm.replace(/\s+/g, "")).length > 0;
+  const relevant = (norm: string) => m.test(norm.replace(/\s+/g, ""));
   return {
     relevant,
     candidate(norm) {

@@ -1,7 +1,11 @@
 import { normalizeText } from "./normalize.js";
 
-/** Two UTF-16 code units as one number: the bucket key, with no string allocated per position. */
-const pairKey = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+/**
+ * Two UTF-16 code units as one small integer: the bucket key, with no string allocated per
+ * position. It stays a small integer (fast map key); the rare pairs that share a key are told
+ * apart by the phrase comparison.
+ */
+const pairKey = (s: string, i: number) => ((s.charCodeAt(i) << 15) ^ s.charCodeAt(i + 1)) & 0x3fffffff;
 
 /**
  * Finds which of many phrases occur in a text. Phrases are bucketed by their first two
@@ -28,5 +32,15 @@ export class PhraseMatcher<T> {
       for (const { phrase, value } of bucket) if (norm.startsWith(phrase, i)) out.push({ phrase, value, at: i });
     }
     return out;
+  }
+
+  /** True when any phrase occurs in the already-normalised text (stops at the first). */
+  test(norm: string): boolean {
+    for (let i = 0; i + 1 < norm.length; i++) {
+      const bucket = this.buckets.get(pairKey(norm, i));
+      if (!bucket) continue;
+      for (const { phrase } of bucket) if (norm.startsWith(phrase, i)) return true;
+    }
+    return false;
   }
 }

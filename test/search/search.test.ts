@@ -11,6 +11,19 @@ describe("tokenizer", () => {
   it("normalises width, case, emoji and @ signs, keeping the text after a mention", () => {
     expect(normalizeText("ＡＰＰ下载😓")).toBe("app下载");
     expect(normalizeText("@我们，让社区查药店")).toBe("我们,让社区查药店");
+    expect(normalizeText("好的👍，收到☀️")).toBe("好的 ,收到");
+  });
+
+  it("removes every pictographic character, whatever its code point", () => {
+    // The fast path skips the Unicode-property scan for texts it deems emoji-free: it must never
+    // miss one, so it is held to the plain definition over every code point.
+    const plain = (t: string) =>
+      t.normalize("NFKC").toLowerCase().replace(/@/g, " ").replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, " ").replace(/\s+/g, " ").trim();
+    for (let cp = 0; cp <= 0x1ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const text = `甲${String.fromCodePoint(cp)}乙`;
+      if (normalizeText(text) !== plain(text)) expect(normalizeText(text), `U+${cp.toString(16)}`).toBe(plain(text));
+    }
   });
 
   it("emits jieba words and character bigrams, minus stop words", () => {
@@ -55,6 +68,8 @@ describe("phrase matcher", () => {
     m.add("电梯检查", 2);
     m.add("锅炉", 3);
     expect(m.match("查电梯检查锅炉").map((x) => [x.phrase, x.at])).toEqual([["电梯", 1], ["电梯检查", 1], ["锅炉", 5]]);
+    expect(m.test("老李家的锅炉")).toBe(true);
+    expect(m.test("电视坏了")).toBe(false);
   });
 });
 
