@@ -1,3 +1,4 @@
+import type { Term } from "./tokenizer.js";
 import { topByScore } from "./top-k.js";
 
 /** One token's postings in one partition, ready to score: documents and their BM25 term weights. */
@@ -16,12 +17,12 @@ interface Postings {
  */
 export class Bm25Index {
   /** token → per partition, [doc, tf] pairs flattened, while documents are added. */
-  private readonly postings = new Map<string, number[][]>();
-  private readonly df = new Map<string, number>();
+  private readonly postings = new Map<Term, number[][]>();
+  private readonly df = new Map<Term, number>();
   private readonly lengths: number[] = [];
   private readonly ids: string[] = [];
   private totalLength = 0;
-  private frozen: Map<string, Array<Postings | undefined>> | null = null;
+  private frozen: Map<Term, Array<Postings | undefined>> | null = null;
   private acc = new Float64Array(0);
 
   constructor(
@@ -33,13 +34,13 @@ export class Bm25Index {
     return this.ids.length;
   }
 
-  add(id: string, tokens: string[], partition = 0): void {
+  add(id: string, tokens: Term[], partition = 0): void {
     this.frozen = null;
     const doc = this.ids.length;
     this.ids.push(id);
     this.lengths.push(tokens.length);
     this.totalLength += tokens.length;
-    const tf = new Map<string, number>();
+    const tf = new Map<Term, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) {
       let parts = this.postings.get(t);
@@ -49,14 +50,14 @@ export class Bm25Index {
     }
   }
 
-  idf(token: string): number {
+  idf(token: Term): number {
     const df = this.df.get(token) ?? 0;
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
-  private freeze(): Map<string, Array<Postings | undefined>> {
+  private freeze(): Map<Term, Array<Postings | undefined>> {
     const avg = this.totalLength / Math.max(1, this.ids.length);
-    const frozen = new Map<string, Array<Postings | undefined>>();
+    const frozen = new Map<Term, Array<Postings | undefined>>();
     for (const [token, parts] of this.postings) {
       const idf = this.idf(token);
       frozen.set(
@@ -80,7 +81,7 @@ export class Bm25Index {
   }
 
   /** Scores documents of the given partitions (all when omitted) for weighted query tokens; [id, score] best first. */
-  search(query: Map<string, number>, limit = 10, partitions?: number[]): Array<[string, number]> {
+  search(query: Map<Term, number>, limit = 10, partitions?: number[]): Array<[string, number]> {
     const postings = (this.frozen ??= this.freeze());
     // Dense accumulator plus the list of touched documents: no hashing in the inner loop.
     if (this.acc.length < this.ids.length) this.acc = new Float64Array(this.ids.length * 2);

@@ -3,7 +3,7 @@ import type { KnowledgeEntry } from "../types.js";
 import { Bm25Index } from "./bm25.js";
 import { normalizeText } from "./normalize.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
-import { createTokenizer, type Tokenizer } from "./tokenizer.js";
+import { createTokenizer, type Term, type Tokenizer } from "./tokenizer.js";
 import { topByScore } from "./top-k.js";
 import type { Retriever, SearchHit } from "./types.js";
 
@@ -20,7 +20,8 @@ export interface QueryAnalysis {
   expandedSupport: Map<string, number>;
   /** Slugs of documents the query names (官渡 → guandu-2022-61). */
   docs: string[];
-  tokens: Map<string, number>;
+  /** Query terms with their weights (1 written, EXPANSION_WEIGHT reached through a synonym). */
+  tokens: Map<Term, number>;
 }
 
 export interface KnowledgeRetriever extends Retriever {
@@ -65,7 +66,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
   for (const [id, words] of kb.lexicon.taskWords) for (const w of words) taskWords.add(w, id);
 
   // Canonical terms are few: tokenise each once.
-  const expansionCache = new Map<string, string[]>();
+  const expansionCache = new Map<string, Term[]>();
   const expansionTokens = (term: string) => {
     let t = expansionCache.get(term);
     if (!t) expansionCache.set(term, (t = tok.tokens(term)));
@@ -80,7 +81,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     // How many different everyday words pointed at each canonical term: more words, more evidence.
     const support = new Map<string, Set<string>>();
     for (const m of variantMatches) for (const c of m.value) (support.get(c) ?? support.set(c, new Set()).get(c)!).add(m.phrase);
-    const tokens = new Map<string, number>();
+    const tokens = new Map<Term, number>();
     for (const t of tok.tokensOfNormalized(norm)) tokens.set(t, 1);
     for (const e of expansions) for (const t of expansionTokens(e)) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
     // Task words written in the question count fully; those reached only through a synonym count as expansions.

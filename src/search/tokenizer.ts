@@ -1,13 +1,31 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { cjkBigrams, isWordToken, normalizeText } from "./normalize.js";
+import { isWordToken, normalizeText } from "./normalize.js";
+
+/**
+ * An index or query term: a jieba word (a string) or a character bigram (a number, see
+ * `bigramTerm`). Bigrams are most of the terms, and as numbers they cost no string per position.
+ */
+export type Term = string | number;
+
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+const CJK_SPAN = CJK_LAST - CJK_FIRST + 1;
+const isCjk = (c: number) => c >= CJK_FIRST && c <= CJK_LAST;
+/** Two CJK code units as one small integer, unique per pair. */
+const pairTerm = (a: number, b: number) => (a - CJK_FIRST) * CJK_SPAN + (b - CJK_FIRST);
+
+/** The term of a two-character CJK bigram ("设备"). */
+export function bigramTerm(pair: string): number {
+  return pairTerm(pair.charCodeAt(0), pair.charCodeAt(1));
+}
 
 /** Chinese tokenizer: jieba words (with the lexicon as a user dictionary) plus character bigrams. */
 export interface Tokenizer {
-  /** Index/query tokens: words (prefixed "w:") and bigrams (prefixed "b:"), stop words removed. */
-  tokens(text: string): string[];
+  /** Index/query terms: words, then the bigrams of each CJK run, stop words removed. */
+  tokens(text: string): Term[];
   /** The same for text already passed through normalizeText (saves normalising twice on hot paths). */
-  tokensOfNormalized(norm: string): string[];
+  tokensOfNormalized(norm: string): Term[];
   /** jieba words only, normalised. */
   words(text: string): string[];
 }
@@ -21,10 +39,23 @@ export function createTokenizer(userWords: string[] = [], stopWords: string[] = 
     jieba.loadDict(Buffer.from(lines, "utf8"));
   }
   const stop = new Set(stopWords.map(normalizeText));
+  const stopPairs = new Set([...stop].filter((w) => w.length === 2 && isCjk(w.charCodeAt(0)) && isCjk(w.charCodeAt(1))).map(bigramTerm));
   const cut = (norm: string) => jieba.cutForSearch(norm, false).filter((w) => isWordToken(w) && !stop.has(w));
   const tokensOfNormalized = (norm: string) => {
-    const out = cut(norm).map((w) => `w:${w}`);
-    for (const b of cjkBigrams(norm)) if (!stop.has(b)) out.push(`b:${b}`);
+    const out: Term[] = cut(norm);
+    let prev = -1;
+    for (let i = 0; i < norm.length; i++) {
+      const c = norm.charCodeAt(i);
+      if (!isCjk(c)) {
+        prev = -1;
+        continue;
+      }
+      if (prev >= 0) {
+        const t = pairTerm(prev, c);
+        if (!stopPairs.has(t)) out.push(t);
+      }
+      prev = c;
+    }
     return out;
   };
   return {
