@@ -1,7 +1,6 @@
 import type { Term } from "./tokenizer.js";
-import { topByScore } from "./top-k.js";
 
-/** One token's postings in one partition, ready to score: documents and their BM25 term weights. */
+/** One term's postings in one partition, ready to score: documents and their BM25 term weights. */
 interface Postings {
   docs: Int32Array;
   /** idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · len / avgLen)), per document. */
@@ -9,21 +8,36 @@ interface Postings {
 }
 
 /**
+ * A query resolved against the index: term ids (each once) and their weights. Terms the index
+ * has never seen are dropped, since they score nothing.
+ */
+export interface ResolvedQuery {
+  ids: number[];
+  weights: number[];
+}
+
+/**
  * A small BM25 index over pre-tokenised documents. Documents belong to a partition (list items,
  * passages…) with postings kept per partition, so a search of one kind never walks the others;
  * IDF is over the whole collection, so scores are the same whichever partitions are searched.
+ * Terms get integer ids as they are first seen, so a search indexes arrays instead of hashing.
  * Term weights depend on the whole collection (IDF, average length), so they are computed once,
  * at the first search after the last `add`.
  */
 export class Bm25Index {
-  /** token → per partition, [doc, tf] pairs flattened, while documents are added. */
-  private readonly postings = new Map<Term, number[][]>();
-  private readonly df = new Map<Term, number>();
+  private readonly vocab = new Map<Term, number>();
+  /** term id → per partition, [doc, tf] pairs flattened, while documents are added. */
+  private readonly postings: number[][][] = [];
+  private readonly df: number[] = [];
   private readonly lengths: number[] = [];
   private readonly ids: string[] = [];
   private totalLength = 0;
-  private frozen: Map<Term, Array<Postings | undefined>> | null = null;
+  /** term id → per partition postings; null after an `add`, until the next search. */
+  private frozen: Array<Array<Postings | undefined>> | null = null;
   private acc = new Float64Array(0);
+  /** Per term id, the query that last used it: de-duplicates query terms without a set. */
+  private seen = new Int32Array(0);
+  private stamp = 0;
 
   constructor(
     private readonly k1 = 1.2,
@@ -40,56 +54,87 @@ export class Bm25Index {
     this.ids.push(id);
     this.lengths.push(tokens.length);
     this.totalLength += tokens.length;
-    const tf = new Map<Term, number>();
-    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
-      let parts = this.postings.get(t);
-      if (!parts) this.postings.set(t, (parts = []));
-      (parts[partition] ??= []).push(doc, n);
-      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const tf = new Map<number, number>();
+    for (const t of tokens) {
+      let term = this.vocab.get(t);
+      if (term === undefined) {
+        this.vocab.set(t, (term = this.postings.length));
+        this.postings.push([]);
+        this.df.push(0);
+      }
+      tf.set(term, (tf.get(term) ?? 0) + 1);
+    }
+    for (const [term, n] of tf) {
+      (this.postings[term][partition] ??= []).push(doc, n);
+      this.df[term]++;
     }
   }
 
   idf(token: Term): number {
-    const df = this.df.get(token) ?? 0;
+    const term = this.vocab.get(token);
+    return this.idfOf(term === undefined ? 0 : this.df[term]);
+  }
+
+  private idfOf(df: number): number {
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
-  private freeze(): Map<Term, Array<Postings | undefined>> {
+  /** Builds one resolved query: the first weight given for a term wins, unknown terms are dropped. */
+  resolver(): { add(term: Term, weight: number): void; query: ResolvedQuery } {
+    if (this.seen.length < this.postings.length) this.seen = new Int32Array(this.postings.length * 2);
+    const stamp = ++this.stamp;
+    const seen = this.seen;
+    const query: ResolvedQuery = { ids: [], weights: [] };
+    return {
+      query,
+      add: (t, weight) => {
+        const term = this.vocab.get(t);
+        if (term === undefined || seen[term] === stamp) return;
+        seen[term] = stamp;
+        query.ids.push(term);
+        query.weights.push(weight);
+      },
+    };
+  }
+
+  private freeze(): Array<Array<Postings | undefined>> {
     const avg = this.totalLength / Math.max(1, this.ids.length);
-    const frozen = new Map<Term, Array<Postings | undefined>>();
-    for (const [token, parts] of this.postings) {
-      const idf = this.idf(token);
-      frozen.set(
-        token,
-        parts.map((list) => {
-          if (!list) return undefined;
-          const n = list.length / 2;
-          const docs = new Int32Array(n);
-          const weights = new Float64Array(n);
-          for (let i = 0; i < n; i++) {
-            const doc = list[2 * i];
-            const tf = list[2 * i + 1];
-            docs[i] = doc;
-            weights[i] = (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / avg));
-          }
-          return { docs, weights };
-        }),
-      );
-    }
-    return frozen;
+    return this.postings.map((parts, term) => {
+      const idf = this.idfOf(this.df[term]);
+      return parts.map((list) => {
+        if (!list) return undefined;
+        const n = list.length / 2;
+        const docs = new Int32Array(n);
+        const weights = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const doc = list[2 * i];
+          const tf = list[2 * i + 1];
+          docs[i] = doc;
+          weights[i] = (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / avg));
+        }
+        return { docs, weights };
+      });
+    });
   }
 
   /** Scores documents of the given partitions (all when omitted) for weighted query tokens; [id, score] best first. */
   search(query: Map<Term, number>, limit = 10, partitions?: number[]): Array<[string, number]> {
+    const r = this.resolver();
+    for (const [t, w] of query) r.add(t, w);
+    return this.searchResolved(r.query, limit, partitions);
+  }
+
+  /** `search` for a query already resolved to term ids. */
+  searchResolved(query: ResolvedQuery, limit = 10, partitions?: number[]): Array<[string, number]> {
     const postings = (this.frozen ??= this.freeze());
     // Dense accumulator plus the list of touched documents: no hashing in the inner loop.
     if (this.acc.length < this.ids.length) this.acc = new Float64Array(this.ids.length * 2);
     const acc = this.acc;
     const touched: number[] = [];
-    for (const [token, weight] of query) {
-      const parts = postings.get(token);
-      if (!parts) continue;
+    const { ids, weights: qw } = query;
+    for (let q = 0; q < ids.length; q++) {
+      const parts = postings[ids[q]];
+      const weight = qw[q];
       for (let p = 0; p < parts.length; p++) {
         const list = parts[p];
         if (!list || (partitions && !partitions.includes(p))) continue;
@@ -101,12 +146,31 @@ export class Bm25Index {
         }
       }
     }
-    const out = topByScore(
-      touched.map((doc): [string, number] => [this.ids[doc], acc[doc]]),
-      (e) => e[1],
-      limit,
-    );
+    const best = topDocs(touched, acc, limit);
+    const out = best.map((doc): [string, number] => [this.ids[doc], acc[doc]]);
     for (const doc of touched) acc[doc] = 0;
     return out;
   }
+}
+
+/**
+ * The `limit` touched documents with the highest accumulated scores, best first; equal scores
+ * keep the order in which documents were first touched (a stable sort's first `limit`).
+ */
+function topDocs(touched: number[], acc: Float64Array, limit: number): number[] {
+  let kept = touched;
+  if (touched.length > limit) {
+    if (limit <= 0) return [];
+    const values = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) values[i] = acc[touched[i]];
+    values.sort();
+    const cut = values[touched.length - limit];
+    kept = [];
+    for (const doc of touched) if (acc[doc] >= cut) kept.push(doc);
+  } else {
+    kept = touched.slice();
+  }
+  kept.sort((a, b) => acc[b] - acc[a]);
+  if (kept.length > limit) kept.length = limit;
+  return kept;
 }

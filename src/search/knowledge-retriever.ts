@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { KnowledgeEntry } from "../types.js";
-import { Bm25Index } from "./bm25.js";
+import { Bm25Index, type ResolvedQuery } from "./bm25.js";
 import { normalizeText } from "./normalize.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
 import { createTokenizer, type Term, type Tokenizer } from "./tokenizer.js";
@@ -20,8 +20,8 @@ export interface QueryAnalysis {
   expandedSupport: Map<string, number>;
   /** Slugs of documents the query names (官渡 → guandu-2022-61). */
   docs: string[];
-  /** Query terms with their weights (1 written, EXPANSION_WEIGHT reached through a synonym). */
-  tokens: Map<Term, number>;
+  /** Query terms the index knows, with their weights (1 written, EXPANSION_WEIGHT reached through a synonym). */
+  terms: ResolvedQuery;
 }
 
 export interface KnowledgeRetriever extends Retriever {
@@ -73,6 +73,24 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     return t;
   };
 
+  /**
+   * Adds the task-word bonus to the scores of the items whose words the query holds: written words
+   * (weight 1) count fully; words reached through synonyms count by weight and by how many
+   * different everyday words led to them, and only when not also written.
+   */
+  function addBonus(scores: Map<string, number>, a: QueryAnalysis, hits: Map<string, string[]>, weight: number): void {
+    for (const [id, words] of hits) {
+      if (entries.get(id)?.kind !== "item") continue;
+      let bonus = 0;
+      for (const w of words) {
+        if (weight < 1 && a.taskHits.get(id)?.includes(w)) continue;
+        const support = weight < 1 ? (a.expandedSupport.get(w) ?? 1) : 1;
+        bonus += TASK_WORD_BONUS * weight * support * Math.min(w.length, 6);
+      }
+      scores.set(id, (scores.get(id) ?? 0) + bonus);
+    }
+  }
+
   function analyze(query: string): QueryAnalysis {
     const norm = normalizeText(query);
     const compact = norm.replace(/\s+/g, "");
@@ -81,9 +99,9 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     // How many different everyday words pointed at each canonical term: more words, more evidence.
     const support = new Map<string, Set<string>>();
     for (const m of variantMatches) for (const c of m.value) (support.get(c) ?? support.set(c, new Set()).get(c)!).add(m.phrase);
-    const tokens = new Map<Term, number>();
-    for (const t of tok.tokensOfNormalized(norm)) tokens.set(t, 1);
-    for (const e of expansions) for (const t of expansionTokens(e)) if (!tokens.has(t)) tokens.set(t, EXPANSION_WEIGHT);
+    const terms = index.resolver();
+    for (const t of tok.tokensOfNormalized(norm)) terms.add(t, 1);
+    for (const e of expansions) for (const t of expansionTokens(e)) terms.add(t, EXPANSION_WEIGHT);
     // Task words written in the question count fully; those reached only through a synonym count as expansions.
     const taskHits = new Map<string, string[]>();
     const expandedHits = new Map<string, string[]>();
@@ -104,33 +122,24 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
       collect(e, expandedHits);
     }
     const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
-    return { norm, expansions, taskHits, expandedHits, expandedSupport, tokens, docs };
+    return { norm, expansions, taskHits, expandedHits, expandedSupport, terms: terms.query, docs };
   }
 
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
     const kinds = opts.kinds ?? ["item", "passage"];
     const limit = opts.limit ?? 10;
     const parts = kinds.map((k) => PARTITION[k]);
-    const scores = new Map(index.search(a.tokens, Math.max(limit * 3, 30), parts));
+    const scores = new Map(index.searchResolved(a.terms, Math.max(limit * 3, 30), parts));
     if (kinds.includes("passage") && a.docs.length) {
       // The named document's passages compete even if other documents share the words.
-      for (const [id, score] of index.search(a.tokens, index.size, [PARTITION.passage])) {
+      for (const [id, score] of index.searchResolved(a.terms, index.size, [PARTITION.passage])) {
         const e = entries.get(id)!;
         if (e.kind === "passage" && a.docs.includes(e.passage.slug)) scores.set(id, score * NAMED_DOC_FACTOR);
       }
     }
     if (kinds.includes("item")) {
-      const addBonus = (hits: Map<string, string[]>, weight: number) => {
-        for (const [id, words] of hits) {
-          if (entries.get(id)?.kind !== "item") continue;
-          const fresh = weight < 1 ? words.filter((w) => !a.taskHits.get(id)?.includes(w)) : words;
-          const support = (w: string) => (weight < 1 ? (a.expandedSupport.get(w) ?? 1) : 1);
-          const bonus = fresh.reduce((s, w) => s + TASK_WORD_BONUS * weight * support(w) * Math.min(w.length, 6), 0);
-          scores.set(id, (scores.get(id) ?? 0) + bonus);
-        }
-      };
-      addBonus(a.taskHits, 1);
-      addBonus(a.expandedHits, EXPANSION_WEIGHT);
+      addBonus(scores, a, a.taskHits, 1);
+      addBonus(scores, a, a.expandedHits, EXPANSION_WEIGHT);
     }
     return topByScore([...scores], (e) => e[1], limit).map(([id, score]) => ({ id, score, entry: entries.get(id)! }));
   }

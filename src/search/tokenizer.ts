@@ -40,9 +40,12 @@ export function createTokenizer(userWords: string[] = [], stopWords: string[] = 
   }
   const stop = new Set(stopWords.map(normalizeText));
   const stopPairs = new Set([...stop].filter((w) => w.length === 2 && isCjk(w.charCodeAt(0)) && isCjk(w.charCodeAt(1))).map(bigramTerm));
-  const cut = (norm: string) => jieba.cutForSearch(norm, false).filter((w) => isWordToken(w) && !stop.has(w));
+  const cut = (norm: string, out: Term[] = []) => {
+    for (const w of jieba.cutForSearch(norm, false)) if (isWordToken(w) && !stop.has(w)) out.push(w);
+    return out;
+  };
   const tokensOfNormalized = (norm: string) => {
-    const out: Term[] = cut(norm);
+    const out = cut(norm);
     let prev = -1;
     for (let i = 0; i < norm.length; i++) {
       const c = norm.charCodeAt(i);
@@ -59,7 +62,7 @@ export function createTokenizer(userWords: string[] = [], stopWords: string[] = 
     return out;
   };
   return {
-    words: (text) => cut(normalizeText(text)),
+    words: (text) => cut(normalizeText(text)) as string[],
     tokens(text) {
       return tokensOfNormalized(normalizeText(text));
     },
