@@ -52,6 +52,33 @@ describe("BM25", () => {
     idx.add("d", ["燃气", "燃气", "检查"]);
     expect(idx.search(new Map([["燃气", 1]]))[0][0]).toBe("d");
   });
+
+  it("counts a repeated query term once, at its first weight, and drops unknown terms", () => {
+    const idx = new Bm25Index();
+    idx.add("a", ["燃气", "检查"]);
+    idx.add("b", ["电梯", "检查"]);
+    idx.add("c", ["宣传"]);
+    const once = idx.search(new Map([["燃气", 1]]));
+    const r = idx.resolver();
+    r.add("燃气", 1);
+    r.add("没有的词", 1);
+    r.add("燃气", 0.5);
+    expect(r.query.ids).toHaveLength(1);
+    expect(idx.searchResolved(r.query)).toEqual(once);
+    // Word and bigram terms are distinct even when they spell alike.
+    const mixed = idx.resolver();
+    mixed.add(bigramTerm("燃气"), 1);
+    expect(mixed.query.ids).toEqual([]);
+  });
+
+  it("breaks score ties by the order documents were first reached, and honours the limit", () => {
+    const idx = new Bm25Index();
+    for (const id of ["a", "b", "c", "d"]) idx.add(id, ["检查", id]);
+    const hits = idx.search(new Map([["检查", 1]]), 3);
+    expect(hits.map((h) => h[0])).toEqual(["a", "b", "c"]);
+    expect(idx.search(new Map([["检查", 1]]), 0)).toEqual([]);
+    expect(idx.search(new Map([["d", 1], ["检查", 1]]), 2)[0][0]).toBe("d");
+  });
 });
 
 describe("top by score", () => {
