@@ -5,6 +5,7 @@ import type { ListItem } from "../types.js";
 import { vetoTopicOnly } from "./burden-context.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 import { blankUndergo, stripFraming } from "./framing.js";
+import { definitionItem, INSPECT } from "./task-definition.js";
 import { ownGroundsTidying } from "./own-grounds.js";
 
 /** A clause's match to the negative list. */
@@ -31,8 +32,6 @@ const MIN_SCORE_INSPECTION = 7;
 // regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
 const HARD_ENFORCE =
   /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}暂存|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)/;
-// Looking at something with one's own eyes (not counting or registering): the core of an inspection.
-const INSPECT = /查|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|巡|检测|抽检|核实|核对|摸排|摸底/;
 
 const EACH_BUSINESS = /逐家|逐店|挨家|每家|各家|一家一家|逐个/;
 const FORM_NAME = /(统计|登记)(表|册|簿)/g;
@@ -97,21 +96,6 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
   return [rest[i], first, ...rest.filter((_, j) => j !== i)];
 }
 
-/**
- * The negative item a business check on this topic is by definition (0 when none): equipment
- * and safety are 7, hygiene and food 1; with `anyCheck`, any other look into a business's affairs
- * (licences, whom it lets in, what it sells) is administrative enforcement, 1 (a weak default that
- * only adds the item, never reorders).
- */
-function definitionItem(text: string, cues: ScreenCues, anyCheck = true): number {
-  if (hasCue(text, cues.equipment_topics)) return 7;
-  // An expired extinguisher is a fire-safety finding, not a hygiene one.
-  if (hasCue(text.replace(SAFETY_EXPIRY, ""), cues.hygiene_topics)) return 1;
-  if (hasCue(text, cues.safety_topics)) return 7;
-  return anyCheck && hasCue(text, cues.business_targets) && INSPECT.test(text) ? 1 : 0;
-}
-
-const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带)[^，,；;]{0,6}?过期/g;
 
 /** The score a definition-based match counts as: just above the inspection threshold. */
 const DEFINITION_SCORE = 12;
