@@ -3,6 +3,8 @@ import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
+import { hasCue, readScreenCues } from "../screen/cues.js";
+import { checkedBusinessItem } from "../screen/task-definition.js";
 import { createCueDetector, type QuestionCues } from "./question-cues.js";
 
 /** What the offline logic concluded, before any text is written. */
@@ -43,9 +45,25 @@ const SIDE_RATIO = 0.6;
 /** Query that finds the 准入制度 passages cited for tasks on no list. */
 const ADMISSION_QUERY = "社区工作准入制度 清单以外的事项 按照准入审批程序报批 未经申请批准的工作事项一律不准进入社区 依法依规提出申请 审核 批准后纳入清单管理";
 
+/** Asks for a fact of one item: its number or its legal basis (督促孩子上学那一条是第几条？依据是哪部法？). */
+const ITEM_FACT = /第几(条|项)|哪一(条|项)|依据|哪部法|什么法/;
+
+/** A piece that says what the task is not: "不是去查商铺那种", "并不是要拆". */
+const DISOWNED = /(^|[，,。？?！!；;\s])(这)?(不是|并不是|并非)(去|要)?(查|检查|排查|拆|执法|罚)[^，,。？?！!；;]*/g;
+
+/** The question without the pieces that disown a task; the question itself when nothing else is left. */
+function withoutDisowned(question: string): string {
+  const rest = question.replace(DISOWNED, "$1").trim();
+  return rest.replace(/[，,。？?！!；;\s]/g, "") ? rest : question;
+}
+
+/** A check said not to be one: 不是去查, 不用检查. */
+const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
+
 /** Builds the offline decision function over a knowledge base and its retriever. */
 export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) {
   const detect = createCueDetector(kb.lexicon);
+  const screenCues = readScreenCues(kb.lexicon);
   const admission = admissionPassages(retriever);
   const listNames = new PhraseMatcher<ListDef>();
   for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);
@@ -74,7 +92,8 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       .slice(0, 3)
       .map((h) => (h.entry.kind === "passage" ? h.entry.passage : undefined))
       .filter((p): p is Passage => !!p);
-    const itemFirst = top && topScore > (ps[0]?.score ?? 0) ? [top] : [];
+    // A question about an item's own facts (its number, its legal basis) cites the item first.
+    const itemFirst = top && (topScore > (ps[0]?.score ?? 0) || (ITEM_FACT.test(a.norm) && topScore >= STRONG_MATCH)) ? [top] : [];
     if (list && !itemFirst.length) {
       // The list's own document first (where it is published), then its first items.
       const source = kb.doc(list.source);
@@ -99,9 +118,25 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     };
   }
 
+  /**
+   * Someone sent to look at a business's gas, wiring or kitchen is doing the check the negative
+   * list defines (7 or 1), whatever item the business's name matched (小作坊 is also in a food
+   * reporting item): that item goes first, at least as strong as the best match.
+   */
+  function preferCheckedItem(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
+    // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
+    if (!(cues.assign || cues.community) || cues.serve > 0 || hasCue(norm, screenCues.notify_only)) return items;
+    const n = checkedBusinessItem(norm.replace(NOT_CHECKING, ""), screenCues);
+    const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
+    if (!item) return items;
+    const own = items.find((h) => h.id === item.id);
+    const score = Math.max(own?.score ?? 0, items[0]?.score ?? 0, STRONG_MATCH);
+    return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
+  }
+
   return function decide(question: string, previous?: string): Decision {
     let query = question;
-    let a = retriever.analyze(question);
+    let a = retriever.analyze(withoutDisowned(question));
     let cues = detect(a.norm);
     let hits = retriever.searchAnalyzed(a, { limit: 12 });
     if (previous && cues.followup) {
@@ -113,7 +148,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const items = reweigh(topItem(hits), cues);
+    const items = preferCheckedItem(preferNamedTask(reweigh(topItem(hits), cues), a), a.norm, cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
@@ -124,7 +159,9 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const certificateAsked = listedCertificate && topScore >= STRONG_MATCH;
     // A place name alone (重庆火锅) is not a question about its document.
     const aboutDocument = cues.docref && (cues.info || cues.policy);
-    if (!(cues.community || cues.assign || aboutDocument || certificateAsked)) {
+    // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
+    const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
+    if (!(cues.community || cues.assign || aboutDocument || certificateAsked || handlesListedTask)) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
@@ -163,6 +200,21 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       confidence: round(0.45 + 0.3 * strength + 0.2 * margin),
     };
   };
+}
+
+/** A rival this close to the first item wins when only it has its task named in the question. */
+const NAMED_TASK_SHARE = 0.8;
+
+/**
+ * Puts first an item whose task words the question writes ("组织夜里巡逻") over one reached only
+ * through the objects around it (偷电动车电瓶 → 整治非机动车), when their scores are close.
+ */
+function preferNamedTask(items: SearchHit[], a: { taskHits: Map<string, string[]>; expandedHits: Map<string, string[]> }): SearchHit[] {
+  const [top, ...rest] = items;
+  if (!top || a.taskHits.has(top.id) || a.expandedHits.has(top.id)) return items;
+  const i = rest.findIndex((h) => a.taskHits.has(h.id) && h.score >= NAMED_TASK_SHARE * top.score);
+  if (i < 0) return items;
+  return [rest[i], top, ...rest.filter((_, j) => j !== i)];
 }
 
 function asItem(h: SearchHit): ListItem {

@@ -13,6 +13,8 @@ export interface QuestionCues {
   certificate: boolean;
   /** Speaks of the burden rules themselves (牌子, 台账, 考核, 准入…). */
   policy: boolean;
+  /** Asks what to do about something ("该咋办", "要管吗"): community business only when a listed task is named. */
+  handle: boolean;
   /** Short, starts like a follow-up ("那锅炉呢？"). */
   followup: boolean;
   /** How many distinct inspection/enforcement actions (检查, 罚款, 拆除…) it names. */
@@ -21,13 +23,16 @@ export interface QuestionCues {
   serve: number;
 }
 
-/** "让每个社区…", "叫我们…", "要求各网格…": someone handing a task to the community, in any wording. */
-const ASSIGNMENT = /(让|叫|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委)/;
+/**
+ * "让每个社区…", "叫我们…", "要求各网格…", "让各村…": someone handing a task to the community, in
+ * any wording. A village committee (村委会, 两委) is the rural community.
+ */
+const ASSIGNMENT = /(让|叫|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委|村委|两委|各村|村里|村上|村干部)/;
 
-/** A company asking the community for help ("保险公司找到社区", "物业公司想让社区…"): commercial, on no list. */
-const COMMERCIAL = /(公司|商家|厂家|商场|银行|运营商)[^，,。？?！!]{0,8}(想|要|让|请|找|叫)/;
+/** A company or its salesperson asking the community for help ("保险公司找到社区", "农商行的客户经理找到我"): commercial, on no list. */
+const COMMERCIAL = /(公司|商家|厂家|商场|银行|农商行|信用社|邮储|运营商|开发商|中介|客户经理|业务员)[^，,。？?！!]{0,8}(想|要|让|请|找|叫)/;
 
-const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "certificate", "policy", "enforce", "serve"] as const;
+const KINDS = ["community", "info", "assign", "unlisted", "docref", "doubt", "certificate", "policy", "handle", "enforce", "serve"] as const;
 
 /** Builds a cue detector over the lexicon's cue lists. */
 export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionCues {
@@ -60,6 +65,7 @@ export function createCueDetector(lexicon: Lexicon): (norm: string) => QuestionC
       doubt: found.has("doubt"),
       certificate: found.has("certificate"),
       policy: found.has("policy"),
+      handle: found.has("handle"),
       followup,
       enforce: distinct("enforce"),
       serve: distinct("serve"),

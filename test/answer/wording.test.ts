@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createOfflineAsker } from "../../src/answer/ask.js";
+import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
+import { realKb } from "../support/kb.js";
+
+const kb = realKb();
+const ask = createOfflineAsker(kb, createKnowledgeRetriever(kb));
+const verdictOf = (q: string) => ask(q).result;
+
+describe("village committees are the rural community", () => {
+  it("reads a task handed to 各村 or 村两委 as handed to the community", () => {
+    const r = verdictOf("乡里让各村把路边那几处私搭的棚子拆了，村两委干这个合适吗");
+    expect(r.verdict).toBe("negative");
+    expect(r.citations[0]).toBe("gansu/negative/2");
+  });
+});
+
+describe("asking what to do about something", () => {
+  it("is community business when a listed task is named outright", () => {
+    const r = verdictOf("楼后空地上有人偷偷种罂粟，该怎么办？");
+    expect(r.verdict).toBe("duty");
+    expect(r.citations[0]).toBe("gansu/duty/16");
+  });
+
+  it("is not when nothing on the lists is named", () => {
+    expect(verdictOf("家里路由器老掉线该怎么办？").verdict).toBe("out_of_scope");
+  });
+});
+
+describe("what is checked decides the item", () => {
+  it("sending workers to look at a business's gas and wiring is the safety inspection (7)", () => {
+    const r = verdictOf("市场所让网格员去看看那几家面馆的液化气罐和插座，这归我们管吗");
+    expect(r.verdict).toBe("negative");
+    expect(r.citations[0]).toBe("gansu/negative/7");
+  });
+
+  it("special equipment is the regulator's to inspect wherever it stands", () => {
+    const r = verdictOf("质监那边让社区每周去各小区看一遍扶梯和客梯，这是我们的活吗");
+    expect(r.verdict).toBe("negative");
+    expect(r.citations[0]).toBe("gansu/negative/7");
+  });
+
+  it("reporting what was seen at a business stays the community's duty", () => {
+    const r = verdictOf("巡查时看到一家面馆后门堆了好多煤气罐，我们能做的就是往上报吧？");
+    expect(r.verdict).not.toBe("negative");
+  });
+
+  it("a check said not to be one does not count", () => {
+    const r = verdictOf("想组织楼里的老人学学用灭火器，再搞个义务消防队，社区能牵头吗？不是去查商铺那种");
+    expect(r.verdict).not.toBe("negative");
+  });
+});
+
+describe("facts about the documents", () => {
+  it("a note of a list, asked about in everyday words, is a fact question", () => {
+    const r = verdictOf("负面清单的备注里是不是说了，部门花钱买服务也不行？原文咋说的");
+    expect(r.verdict).toBe("info");
+    expect(r.citations.some((c) => c.startsWith("doc/huanxian-2023"))).toBe(true);
+  });
+
+  it("the document of the certificate list is found by its count", () => {
+    const r = verdictOf("那20项证明是哪个文件规定的？");
+    expect(r.verdict).toBe("info");
+    expect(r.citations[0]).toMatch(/^doc\/national-2020-no-certificates/);
+  });
+
+  it("an item's number or basis cites the item first", () => {
+    const r = verdictOf("协助清单里劝返辍学学生那一条是第几条，依据是哪部法？");
+    expect(r.verdict).toBe("info");
+    expect(r.citations[0]).toBe("gansu/assist/24");
+  });
+});
+
+describe("commercial requests", () => {
+  it("a bank's salesperson asking for customers is on no list", () => {
+    const r = verdictOf("信用社的客户经理想让网格员每人拉几个老人来开户，社区该接吗");
+    expect(r.verdict).toBe("unlisted");
+  });
+});
