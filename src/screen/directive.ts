@@ -4,11 +4,13 @@ import { findCue, hasCue, type ScreenCues } from "./cues.js";
 export type DirectiveLevel = 0 | 1 | 2 | 3;
 
 // Dates and deadlines written with numbers: 5月20日前, 20日前, 周五前, 3天内, 下午5点前.
-const DEADLINE = /(\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|周[一二三四五六日天末]|星期[一二三四五六日天]|月底|月末|年底|本周|这周|本月|这个月|下班|\d{1,2}[点时:：]\d{0,2})\s*(前|之前|以前|内|为止)|\d+\s*(个工作日|天|日|小时)内|截[止至]/;
+const DEADLINE = /(\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|周[一二三四五六日天末]|星期[一二三四五六日天]|月底|月末|年底|本周|这周|本月|这个月|下班|\d{1,2}[点时:：]\d{0,2})\s*(前|之前|以前|之内|内|为止)|\d+\s*(个工作日|天|日|小时)内|截[止至]/;
 // Requests that make a clause an order rather than a description.
 // Asking for the results to be sent up is an order too: 汇总给我, 拍照发群里, 情况表报过来.
+// So are a polite 麻烦社区同志…, a standing round (各社区每周到…), a per-head quota (每人拉20个) and an
+// order passed on from a meeting or a call (李书记在会上说了…, 城管队打电话说让咱社区…).
 const REQUEST =
-  /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于|至少|(社区|网格员?|你们|大家)(都|也|必须|一定)?要(?!求)|每个社区|(汇总|报|发|交)给我(?!了)|(区里|街道|上面|上级|领导)[^，,；;]{0,4}?(让|叫|要)(各?社区|网格员?|你们)(?!们)|(报|交|发|送)过来(?!了)|发(到)?群里(?!了)/;
+  /请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于|至少|(社区|网格员?|你们|大家)(都|也|必须|一定)?要(?!求)|每个社区|(汇总|报|发|交)给我(?!了)|(区里|街道|上面|上级|领导)[^，,；;]{0,4}?(让|叫|要)(各?社区|网格员?|你们)(?!们)|(报|交|发|送)过来(?!了)|(发|传|上传)(到)?群里(?!了)|麻烦(各?社区|各?网格|各位|你们|大家)|(会上|开会|电话里|打电话|打电话来)[^，,；;]{0,8}?(说了|交代|交待|布置|强调|让|叫|要求)|说[^，,；;]{0,12}?(让|叫)(咱|我们)?(各?社区|网格)|(各?社区|网格员?|你们)[^，,；;]{0,2}?(每周|每天|每日|每月)|每人[^，,；;]{0,6}?\d+/;
 // An order with no 请: "把那几家店的灭火器看一遍", "把建材扣下". Needs an addressee (level 1).
 // A worker's own plan ("我们把辖区走一遍") is not one.
 const BA_ORDER = /把[^，,；;]{1,30}?(看|查|过|走|摸|巡|清|排查|检查|扣|拉|收)(一遍|一下|一趟|一圈|清楚|干净|下|走|掉)(?!了)/;
@@ -54,7 +56,8 @@ const COMMUNITY_SENDER = /社区|居委|网格员|楼栋长|书记|主任|居民
 export function messageContext(norm: string, atAll: boolean, cues: ScreenCues, sender?: string): MessageContext {
   const head = norm.slice(0, 40);
   const bracket = /^[【\[]([^】\]]{1,16})[】\]]/.exec(head);
-  const headerCue = bracket ? hasCue(bracket[1], cues.header) : /^(紧急)?通知[:：]|^关于.{2,40}的(通知|安排|提醒)/.test(norm.slice(0, 60));
+  // A task heading ("公众号涨粉任务：") opens a notice like 通知：.
+  const headerCue = bracket ? hasCue(bracket[1], cues.header) : /^(紧急)?通知[:：]|^关于.{2,40}的(通知|安排|提醒)|^[^：:，,]{0,20}任务[:：]/.test(norm.slice(0, 60));
   const opening = /^(?:[【\[][^】\]]*[】\]])?\s*([^：:，,]{1,20})[：:]/.exec(head);
   // "网格员反映：" names who is speaking, not whom the message is for.
   const openingAddressee = !!opening && !SPEAKER.test(opening[1]) && findAddressee(opening[1], cues) !== undefined;

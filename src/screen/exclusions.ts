@@ -34,12 +34,15 @@ const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不
 // Someone other than the community does the work: "由执法大队负责实施", "由区市场监管局组织开展".
 // Conclusions and papers issued by the department count too: "鉴定结论由住建局出具".
 // A person or post named by a count or a role is the community's own staff: 由一名专职人员负责, 由专人负责.
-const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
+// A village committee is the rural community: 由村委会负责管理, 由村两委先行认定.
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|两委|各村|村上|村里|村干部|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 // An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
 // A clause opening with 请 or 在 is an order or a place: 请…在社区服务站门口统一挂牌 names no department acting.
 // 办 as in 办理/办事 is a verb, not an office: "群众办理入户要社区开证明".
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|来(?!文|电|函|信|通知|人?说|了个))/;
+// Sending papers (发来名单, 转来申报表) hands the work over; it is not the department coming.
+// Nor is commissioning the community (委托各社区对…初判): the community does the work.
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门".
 const OWN_PEOPLE =
   /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表)/;
@@ -50,7 +53,8 @@ const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
 const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户)/;
 // A community asking a department to come and deal with something it found.
-const REPORT_FOUND = /发现[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
+// Seeing it on a round and sending a photo is reporting too: 看到…拍个照发给安监办.
+const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
 // Already passed on to a department: "我们已经报给街道城建办了，请他们来认定处理".
 const REPORT_DONE = /(已经|已)(报给|报告给?|上报给?|反映给|转给|移交给?)[^，,；;]{0,10}?(街道|城管|城建|住建|执法|安监|应急|派出所|公安|市场监管|消防|部门|中队|大队)/;
 // Recording a problem and passing it on: "做好记录并报城管中队处理".
@@ -62,8 +66,11 @@ const REPORT_ASK =
 // After a notify phrase, the community is still told to do the work itself.
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运)/;
 
+// The community named as the one in charge: 今后由村委会负责管理, 由各社区负责.
+const BY_COMMUNITY = /由(各?社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
+
 // The community doing it on its own is no department doing it: 请社区自行组织人员, 各社区自己安排.
-const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|你们|各单位)[^，,；;]{0,4}?(自行|自己)/g;
+const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|两委|各村|村里|村上|你们|各单位)[^，,；;]{0,4}?(自行|自己)/g;
 // A forward marker heading the message relays the order; the community forwards nothing by it:
 // 【转发】区住建局：…, 转发区应急局通知：….
 const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])|^转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]/;
@@ -100,6 +107,8 @@ const RESIDENTS_SELF = /(请|由|提醒|引导|倡导|动员|号召)(广大|辖�
 
 // A meeting notice asks people to attend, not to do a task.
 const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
+// What a meeting decided, passed on, is an order: 开会口头交代了：…, 会上书记要求….
+const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|交待|布置|安排|部署|强调|要求|说了)/;
 
 /**
  * The clause without its negated parts: comma-separated pieces holding 不再/不得/取消… are
@@ -164,7 +173,8 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || foundReport(t, cues) || REPORT_DONE.test(t) || refersOnly(t, cues)) return "report";
   if (RESIDENTS_SELF.test(t) && !stillDoes(t.replace(RESIDENTS_SELF, ""))) return "residents";
   const afterOpening = t.replace(OPENING, "").replace(INSPECTED_BY, "");
-  if (hasCue(t.replace(COMMUNITY_ITSELF, ""), cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening)) {
+  const othersDo = hasCue(t.replace(COMMUNITY_ITSELF, ""), cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening);
+  if (othersDo && !BY_COMMUNITY.test(t)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
     const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
     const a = cueIndex(body, cues.addressee);
@@ -179,6 +189,6 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).
   const promotes = hasCue(t, cues.app) && hasCue(t, cues.app_verbs) && QUOTA.test(t);
   if (n >= 0 && !promotes && !stillDoes(plain.slice(n)) && !inspectsBefore(plain.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
-  if (hasCue(t, cues.meeting) && ATTEND.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
+  if (hasCue(t, cues.meeting) && ATTEND.test(t) && !RELAYED.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
   return null;
 }

@@ -3,7 +3,7 @@ import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem, ScreenResult } from "../types.js";
 import { burdenCitations, findBurden, type BurdenHit } from "./burdens.js";
 import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./clauses.js";
-import { readScreenCues } from "./cues.js";
+import { hasCue, readScreenCues } from "./cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
 import { createNegativeGate } from "./gate.js";
@@ -68,6 +68,16 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
   const gate = createNegativeGate(kb, cues);
   const clear = (confidence: number, reason: string): ScreenResult => ({ flagged: false, category: null, citations: [], confidence, reason });
 
+  /**
+   * An order that names only the action ("社区这周必须把人清出去") after a sentence that named the
+   * negative-list matter without ordering anything ("12号楼已鉴定D级危房，剩下3户不搬") is judged
+   * with that sentence as its topic. Only an enforcement verb carries the topic over.
+   */
+  function followOn(order: string, topic: string): NegativeMatch | null {
+    if (!hasCue(order, cues.enforce_verbs)) return null;
+    return matchClause(retriever, `${topic}，${order}`, cues, kb, gate);
+  }
+
   function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
     const norm = screenNormalize(text);
     if (!prefilter.candidate(norm)) return clear(CLEAR_FAST, clearReason(null));
@@ -84,7 +94,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
 
     let negative: Candidate<NegativeMatch> | undefined;
     let burden: Candidate<BurdenHit> | undefined;
-    let nearMiss: { item: ListItem } | undefined;
+    let nearMiss: { item: ListItem; text: string } | undefined;
     let excluded: Exclusion | null = null;
 
     for (const clause of live) {
@@ -107,10 +117,10 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever)
       const ceiling = ordered ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
       if (negative && ceiling <= negative.confidence) continue;
       if (!negative && nearMiss && !ordered) continue;
-      const neg = matchClause(retriever, clause.text, cues, kb, gate);
+      const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered && nearMiss ? followOn(clause.text, nearMiss.text) : null);
       if (neg) {
         if (!ordered) {
-          nearMiss ??= { item: neg.items[0] };
+          nearMiss ??= { item: neg.items[0], text: clause.text };
           continue;
         }
         const confidence = Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
