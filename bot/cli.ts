@@ -25,6 +25,21 @@ function help(): string {
   return ["减负助手命令行：npm run cli -- <命令> [参数]", "", ...rows, ""].join("\n");
 }
 
+/** node:util parseArgs rejects an unknown option, a missing value or a stray argument with these codes. */
+const ARGUMENT_ERRORS = new Set(["ERR_PARSE_ARGS_UNKNOWN_OPTION", "ERR_PARSE_ARGS_INVALID_OPTION_VALUE", "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"]);
+
+function isArgumentError(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && ARGUMENT_ERRORS.has((err as { code?: string }).code ?? "");
+}
+
+/** The parse error in Chinese, naming the option. */
+function argumentMessage(err: Error & { code: string }): string {
+  const option = /'([^']+)'/.exec(err.message)?.[1];
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `不认识的选项：${option ?? err.message}`;
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `选项缺少值或值不对：${option?.split(" ")[0] ?? err.message}`;
+  return `多余的参数：${option ?? err.message}`;
+}
+
 /** Runs one CLI invocation; returns the exit code. Exported for tests. */
 export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "stdout" | "stderr">, env = process.env): Promise<number> {
   const [name, ...args] = argv;
@@ -36,6 +51,10 @@ export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "std
   if (!command) {
     io.stderr.write(`未知命令：${name}\n\n${help()}`);
     return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout.write(`用法：npm run cli -- ${command.usage}\n${command.summary}\n`);
+    return 0;
   }
   let config: Config;
   try {
@@ -60,6 +79,9 @@ export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "std
     return await command.run(ctx);
   } catch (err) {
     if (err instanceof UserError) io.stderr.write(`${err.userMessage}\n用法：npm run cli -- ${command.usage}\n`);
+    else if (isArgumentError(err)) {
+      io.stderr.write(`${argumentMessage(err)}\n用法：npm run cli -- ${command.usage}\n`);
+    }
     else if (err instanceof ConfigError || err instanceof JianfuError) io.stderr.write(`${err.message}\n`);
     else {
       logger.error({ err }, "cli command failed");
