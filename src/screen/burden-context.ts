@@ -23,7 +23,8 @@ export function vetoInAssessment(clauses: Clause[], i: number, cues: ScreenCues)
 }
 
 // Taking pictures: the photo cue words plus the verbs of taking one.
-const PHOTO_ACT = /合影|合照|拍照|拍摄|拍张|拍个|拍下|留影|自拍|照片|图片|工作照|现场照|截图|视频|打卡|签到/;
+export const PHOTO_ACT_WORDS = ["合影", "合照", "拍照", "拍摄", "拍张", "拍个", "拍下", "留影", "自拍", "照片", "图片", "工作照", "现场照", "截图", "视频", "打卡", "签到"];
+const PHOTO_ACT = new RegExp(PHOTO_ACT_WORDS.join("|"));
 // Sent up or put on a platform.
 const SENT_UP = /上传|传到|发到|发至|报送|上报|提交|报给|发给|发群|录入|推送|晒到|打卡|签到/;
 // A count of pictures or check-ins, a minimum, a ranking or an assessment.

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
+import { PHOTO_ACT_WORDS } from "./burden-context.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 
 /** Cheap test run before any retrieval: does the text name anything a flag could be about? */
@@ -14,22 +15,28 @@ export interface Prefilter {
 const MIN_LENGTH = 8;
 
 /**
- * Builds the prefilter from the lexicon: task words of the negative and certificate lists, every
- * synonym, the inspection verbs and business targets, and the burden cues. Messages with none
- * of them leave without retrieval; one phrase scan costs microseconds.
+ * Builds the prefilter from what a flag needs. A clause is matched to the negative list only when
+ * the gate lets it through (an enforcement or develop verb, a road to sweep, or a negative-list
+ * task word written in it: see gate.ts), and a burden needs its own cue (牌子, 专岗, app, 台账,
+ * photos, copies, 证明, 一票否决). A message with none of these words cannot be flagged, so it
+ * leaves without clause analysis; one phrase scan costs microseconds. Topics alone (电梯, 低保,
+ * 商户) do not make a candidate: "3号楼电梯又坏了，已经报物业" is chat.
  */
 export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter {
   const m = new PhraseMatcher<true>();
   for (const [id, words] of kb.lexicon.taskWords) {
     if (/\/(negative|no-certificate)\//.test(id)) for (const w of words) m.add(w, true);
   }
-  for (const [variant, canon] of kb.lexicon.synonyms) {
-    m.add(variant, true);
-    for (const c of canon) m.add(c, true);
-  }
-  const lists = [cues.enforce_verbs, cues.business_targets, cues.street_topics, cues.clean_verbs, cues.equipment_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto];
+  const lists = [cues.enforce_verbs, cues.road_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto, PHOTO_ACT_WORDS];
+  // The matcher takes phrases of two or more characters; single-character cues (查) are looked up apart.
+  const singles = new Set<number>();
+  for (const list of lists) for (const w of list) if (w.length === 1) singles.add(w.charCodeAt(0));
   for (const list of lists) for (const w of list) m.add(w, true);
-  const relevant = (norm: string) => m.test(norm.replace(/\s+/g, ""));
+  const hasSingle = (text: string) => {
+    for (let i = 0; i < text.length; i++) if (singles.has(text.charCodeAt(i))) return true;
+    return false;
+  };
+  const relevant = (norm: string) => hasSingle(norm) || m.test(norm.replace(/\s+/g, ""));
   return {
     relevant,
     candidate(norm) {

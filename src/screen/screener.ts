@@ -62,9 +62,10 @@ const LEVEL_WEIGHT: Record<DirectiveLevel, number> = { 0: 0, 1: 0.05, 2: 0.12, 3
  * in microseconds; candidates are split into clauses and each clause is judged for addressee,
  * order, task (retrieval over the lists) and exclusions. A negative-list push outranks a burden.
  */
-export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever): Screener {
+export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever, opts: { prefilter?: boolean } = {}): Screener {
   const cues = readScreenCues(kb.lexicon);
-  const prefilter = createPrefilter(kb, cues);
+  // Without the prefilter (tests only) every message and clause gets the full analysis.
+  const prefilter = opts.prefilter === false ? { candidate: () => true, relevant: () => true } : createPrefilter(kb, cues);
   const gate = createNegativeGate(kb, cues);
   const clear = (confidence: number, reason: string): ScreenResult => ({ flagged: false, category: null, citations: [], confidence, reason });
 
