@@ -12,7 +12,8 @@ export type Exclusion =
   | "self-done"
   | "notify-only"
   | "residents"
-  | "meeting";
+  | "meeting"
+  | "reply";
 
 /** Supervisor-readable wording of each exclusion (used in the reason of a non-flag). */
 export const EXCLUSION_TEXT: Record<Exclusion, string> = {
@@ -26,6 +27,7 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
   "notify-only": "社区只负责通知、转发或带路开门",
   residents: "由居民自己做，社区只做宣传提醒",
   meeting: "是会议或学习通知",
+  reply: "是引用上级消息后的回复，不是新派的活",
 };
 
 // Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
@@ -139,8 +141,24 @@ function inspectsBefore(before: string, cues: ScreenCues): boolean {
 // Forwarding with a count is a promotion quota, not a notice: 每天转发不少于3条, 新增关注100人.
 const QUOTA = /(不少于|不低于|至少|达到|每人|每户|每个社区)[^，,；;]{0,6}?\d+|\d+\s*(条|次|篇|人|户|个赞|个关注)(以上)?/;
 
+// A quoted message (WeChat's 「王主任：…」, or “…”) followed by the replier's own words.
+const QUOTE = /^\s*[「“"][^」”"]{4,}[」”"]\s*/;
+
+/**
+ * True when the message quotes an earlier one and only acknowledges it ("「…」 收到"): the quoted
+ * order was screened when it was posted; a reply that presses it again ("再强调一遍，今晚就要清")
+ * is judged with the quote.
+ */
+export function quotedReply(norm: string, cues: ScreenCues): boolean {
+  const q = QUOTE.exec(norm);
+  if (!q) return false;
+  const own = norm.slice(q[0].length).trim();
+  return own.length < 12 && (own === "" || hasCue(own, cues.chat)) && !/请|务必|要求|必须|抓紧|马上|立即/.test(own);
+}
+
 /** Exclusions that apply to the whole message, or null. */
 export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll: boolean): Exclusion | null {
+  if (quotedReply(norm, cues)) return "reply";
   if (hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm)) return "pushback";
   if (hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章/.test(norm)) return "news";
   if ((hasCue(norm, cues.report_up) || REPORT_ASK.test(norm)) && /隐患|发现|存在|违法|问题|危险|反映/.test(norm) && !addressedToAll) return "report";

@@ -12,16 +12,16 @@ const OCCASION = /(期间|之际|前夕|来临|到来|将至|临近|即将开始
 const ORDER = /请|务必|要求各|须|必须|立即|马上|尽快|抓紧|限期/;
 // Being inspected is not inspecting: 迎接检查, 迎检, 接受督查, 应对考核.
 // The superior checking the community's work is oversight, not the community's task: 街道每月抽查,
-// 检查组来了要翻看.
+// 检查组来了要翻看, 每周五交综治中心检查.
 const UNDERGO =
-  /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|区级|市级|县级|省级|镇级|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)|(检查组|督查组|考核组|暗访组|验收组|评估组)[^，,；;]{0,4}?(来了?|到了?|进驻|莅临)[^，,；;]{0,4}?(要|会|将)?(翻看|查看|翻阅|调阅|检查|抽查)?/g;
+  /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|区级|市级|县级|省级|镇级|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)|(检查组|督查组|考核组|暗访组|验收组|评估组)[^，,；;]{0,4}?(来了?|到了?|进驻|莅临)[^，,；;]{0,4}?(要|会|将)?(翻看|查看|翻阅|调阅|检查|抽查)?|交(给|到)?[^，,；;]{0,8}?(检查|审核|审查|查看|抽查)/g;
 
 // The community's own publicity stall is no street vending: 摆摊发放宣传资料, 设点摆摊宣传.
 const OWN_STALL = /(设点|设个点)?摆(摊|台|摊位|个摊)(子)?(发放|宣传|咨询|义诊|答疑|服务|登记)|(宣传|咨询|义诊|便民服务)(摊位|台|摊)/g;
 
-// A tail that says what to do with findings: "没按时维保的报市场监管所", "发现问题及时上报". It does not
+// A tail that says what to do with findings: "没按时维保的报市场监管所", "发现问题及时上报", "不听的拍照发给他". It does not
 // name the task (the check before it does), so it is dropped like framing.
-const REPORT_TAIL = /^(发现|有|凡|对|没|未|不|存在)[^，,]{0,14}?(的|问题|隐患)?[^，,]{0,4}?(报|上报|报告|报送|反馈|移交|转交)(给)?[^，,]{0,10}$/;
+const REPORT_TAIL = /^(发现|有|凡|对|没|未|不|存在)[^，,]{0,14}?(的|问题|隐患)?[^，,]{0,4}?(报|上报|报告|报送|反馈|移交|转交|发给|拍给)(给)?[^，,]{0,10}$/;
 
 /** The clause split into comma pieces, each marked as framing or not. */
 function pieces(text: string): Array<{ text: string; framing: boolean }> {

@@ -10,7 +10,9 @@ const LEAD = /^(?:[【\[][^】\]]*[】\]])?\s*(?:[^：:，,]{0,16}[：:])?\s*(?:
 
 /** The task of a clause in at most `max` characters, for quoting. */
 export function quoteTask(text: string, max = 40): string {
-  const t = text.replace(LEAD, "").replace(/^[，,、\s]+/, "") || text;
+  // Quote marks of a quoted message (「…」, “…”) would nest inside the quote.
+  const unquoted = text.replace(/[「」“”"]/g, "");
+  const t = unquoted.replace(LEAD, "").replace(/^[，,、\s]+/, "") || unquoted;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
