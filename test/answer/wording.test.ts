@@ -77,3 +77,27 @@ describe("commercial requests", () => {
     expect(r.verdict).toBe("unlisted");
   });
 });
+
+describe("phone typing and everyday certificate wording", () => {
+  it("reads sq as 社区", () => {
+    const r = verdictOf("教育局让sq去家里劝返一个辍学的初中生 要我们去吗");
+    expect(r.verdict).toBe("assist");
+    expect(r.citations[0]).toBe("gansu/assist/24");
+  });
+
+  it.each([
+    ["小区有人找社区开个证明，证明他名下没房子，能开吗", "national/no-certificate/17"],
+    ["有人应聘要社区开证明说他没犯过罪，这个章能盖吗", "national/no-certificate/5"],
+    ["居民要社区证明她还没结婚，单位要的，能开吗", "national/no-certificate/8"],
+  ])("%s → %s", (q, cite) => {
+    const r = verdictOf(q);
+    expect(r.verdict).toBe("negative");
+    expect(r.citations[0]).toBe(cite);
+  });
+
+  it("asking whether reporting a hazard seen is 我们的事 is in scope", () => {
+    const r = verdictOf("巡楼时看到一家小饭馆把煤气罐堆在门口，我们能做的是往上报吗？这算我们的事不");
+    expect(r.verdict).toBe("duty");
+    expect(r.citations[0]).toBe("gansu/duty/17");
+  });
+});
