@@ -1,22 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli.js";
+import { cliIo } from "../support/cli-io.js";
 
-function io(stdinText = "") {
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const read = (s: PassThrough) => {
-    const chunks: Buffer[] = [];
-    s.on("data", (c) => chunks.push(c));
-    return () => Buffer.concat(chunks).toString("utf8");
-  };
-  return { stdin, stdout, stderr, out: read(stdout), err: read(stderr) };
-}
+
 
 const env = { DATA_DIR: join(tmpdir(), "jianfu-cli-data"), MAX_TEXT_LENGTH: "200" };
 
@@ -38,7 +27,7 @@ describe("batch", () => {
         JSON.stringify({ id: 7, kind: "screen", text: "收到👌" }),
       ].join("\n"),
     );
-    const s = io();
+    const s = cliIo();
     expect(await runCli(["batch", "--in", input, "--out", output], s, env)).toBe(0);
     const lines = readFileSync(output, "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(["q1", null, "x1", "x2", "x3", "m1", 7]);
@@ -55,13 +44,13 @@ describe("batch", () => {
   });
 
   it("reads stdin and writes stdout with -", async () => {
-    const s = io(JSON.stringify({ id: "a", kind: "ask", text: "帮我写首诗" }) + "\n");
+    const s = cliIo(JSON.stringify({ id: "a", kind: "ask", text: "帮我写首诗" }) + "\n");
     expect(await runCli(["batch", "--in", "-", "--out", "-"], s, env)).toBe(0);
     expect(JSON.parse(s.out())).toMatchObject({ id: "a", verdict: "out_of_scope", citations: [] });
   });
 
   it("fails with a clear message when the input file is missing", async () => {
-    const s = io();
+    const s = cliIo();
     expect(await runCli(["batch", "--in", "/nonexistent/cases.jsonl", "--out", "-"], s, env)).toBe(1);
     expect(s.err()).toContain("找不到输入文件");
   });
@@ -69,7 +58,7 @@ describe("batch", () => {
 
 describe("single-case commands", () => {
   it("ask --json prints one ask output line", async () => {
-    const s = io();
+    const s = cliIo();
     expect(await runCli(["ask", "拆违归社区吗？", "--json"], s, env)).toBe(0);
     const line = JSON.parse(s.out());
     expect(line.verdict).toBe("negative");
@@ -77,34 +66,34 @@ describe("single-case commands", () => {
   });
 
   it("screen --json prints one screen output line", async () => {
-    const s = io();
+    const s = cliIo();
     expect(await runCli(["screen", "今晚食堂有饺子，忙完来吃", "--json"], s, env)).toBe(0);
     expect(JSON.parse(s.out())).toMatchObject({ flagged: false, category: null, citations: [] });
   });
 
   it("item, list and search show the knowledge", async () => {
-    let s = io();
+    let s = cliIo();
     expect(await runCli(["item", "gansu/negative/6"], s, env)).toBe(0);
     expect(s.out()).toContain("征收商业用房零散税费");
-    s = io();
+    s = cliIo();
     expect(await runCli(["list", "national/no-certificate"], s, env)).toBe(0);
     expect(s.out()).toContain("（20 项）");
-    s = io();
+    s = cliIo();
     expect(await runCli(["search", "无犯罪记录"], s, env)).toBe(0);
     expect(s.out().split("\n")[0]).toMatch(/^national\/no-certificate\/5/);
   });
 
   it("kb validate reports the counts", async () => {
-    const s = io();
+    const s = cliIo();
     expect(await runCli(["kb", "validate"], s, env)).toBe(0);
     expect(s.out()).toMatch(/gansu\/negative 7 项/);
   });
 
   it("rejects unknown commands and bad configuration with a message", async () => {
-    let s = io();
+    let s = cliIo();
     expect(await runCli(["fly"], s, env)).toBe(2);
     expect(s.err()).toContain("未知命令");
-    s = io();
+    s = cliIo();
     expect(await runCli(["ask", "问题"], s, { ...env, LLM_TIMEOUT_MS: "soon" })).toBe(1);
     expect(s.err()).toContain("LLM_TIMEOUT_MS");
   });
