@@ -5,7 +5,7 @@ import type { ListItem } from "../types.js";
 import { vetoTopicOnly } from "./burden-context.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 import { blankUndergo, stripFraming } from "./framing.js";
-import { definitionItem, INSPECT } from "./task-definition.js";
+import { DEMOLISH, definedItems, definitionItem, HARD_ENFORCE, INSPECT, roadCleaning } from "./task-definition.js";
 import { ownGroundsTidying } from "./own-grounds.js";
 
 /** A clause's match to the negative list. */
@@ -24,18 +24,9 @@ export interface NegativeMatch {
 /** Below this BM25 score a negative hit is noise (a clear single-topic match scores ~30–140). */
 const MIN_SCORE = 11;
 const MIN_SCORE_INSPECTION = 7;
-// Enforcement proper: a community doing this is doing a department's job whatever else is said.
-// Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
-// Telling a business to fix or close is 责令 in everyday words: 让老板限期改, 叫店主先别营业.
-// Sealing goods on the spot (就地封存) is the regulator's act.
-// Stopping sales, holding goods or materials, and having the owner sign a check record are the
-// regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
-const HARD_ENFORCE =
-  /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}暂存|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)/;
 
 const EACH_BUSINESS = /逐家|逐店|挨家|每家|各家|一家一家|逐个/;
 const FORM_NAME = /(统计|登记)(表|册|簿)/g;
-const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
 // Rubbish left on land cleared for demolition is item 3 (已征迁未使用土地上的垃圾), though 拆迁 is named.
 const LAND_RUBBISH = /(拆迁|征迁|征收|拆后|空地|地块|荒地|闲置地)[^；;。]{0,20}?垃圾|垃圾[^；;。]{0,20}?(拆迁|征迁|空地|地块|荒地|闲置地)/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
@@ -45,14 +36,7 @@ const GENERIC = /^(行政执法|执法检查|监督检查执法|责令整改|罚
 // even when an add-on is to be taken off (劝其拆掉遮阳棚).
 const VEHICLE_CHECK = /拦查|拦车|拦下|头盔|载人|上牌|遮阳|雨棚|改装|加装/;
 
-// Roads inside a compound are the community's own environment: 小区道路, 院内路面, 楼道.
-const OWN_GROUNDS = /(小区|院内|院子|院落|楼道|楼前|楼后|单元|家门口)[^，,；;]{0,4}?(道路|路面|主路|路边|绿化带)?/g;
 
-/** Sweeping or keeping clean a public road (a 主干道, 人行道, 背街小巷): 市政道路的清洁卫生, item 4. */
-function roadCleaning(text: string, cues: ScreenCues): boolean {
-  const t = text.replace(OWN_GROUNDS, "");
-  return hasCue(t, cues.road_topics) && hasCue(t, cues.clean_verbs);
-}
 
 // A post set up for a topic names the post's remit, not a task: 安排一名专职人员负责安全生产信息报送.
 const POST_SETUP = /(安排|配备|配齐|明确|确定|设立|设置|指定|落实)[^，,；;]{0,6}?(专职|专人|专岗|专干|兼职)/;
@@ -107,16 +91,8 @@ const DEFINITION_SCORE = 12;
  * or clearance still names the item.
  */
 function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
-  const sweeps = roadCleaning(text, cues);
-  if (!sweeps && !hasCue(text, cues.enforce_verbs)) return negs;
-  const numbers = [
-    hasCue(text, cues.business_targets) ? definitionItem(text, cues) : 0,
-    hasCue(text, cues.street_topics) || sweeps ? 4 : 0,
-    // Holding or pulling down what an illegal builder uses is 拆违 enforcement (2).
-    hasCue(text, cues.building_topics) && (HARD_ENFORCE.test(text) || DEMOLISH.test(text)) ? 2 : 0,
-  ];
   let out = negs;
-  for (const n of numbers) {
+  for (const n of definedItems(text, cues)) {
     const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
     if (!item) continue;
     const present = out.find((h) => h.item.id === item.id);

@@ -3,8 +3,29 @@ import { hasCue, type ScreenCues } from "./cues.js";
 /**
  * The negative list defines two categories by what is checked at a business: 商户企业、工地、服务机构 ×
  * 消防和生产安全检查 is item 7; 餐饮、公共场所 × 卫生、食品 checks is item 1. Screening and answers
- * both read a check that way, whatever the retriever scored.
+ * both read a check that way, whatever the retriever scored. So with the street (goods and stalls on
+ * it, sweeping a public road: item 4) and with buildings pulled down or held (item 2).
  */
+
+// Enforcement proper: a community doing this is doing a department's job whatever else is said.
+// Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
+// Telling a business to fix or close is 责令 in everyday words: 让老板限期改, 叫店主先别营业.
+// Sealing goods on the spot (就地封存) is the regulator's act.
+// Stopping sales, holding goods or materials, and having the owner sign a check record are the
+// regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
+export const HARD_ENFORCE =
+  /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}暂存|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)/;
+
+export const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆/;
+
+// Roads inside a compound are the community's own environment: 小区道路, 院内路面, 楼道.
+const OWN_GROUNDS = /(小区|院内|院子|院落|楼道|楼前|楼后|单元|家门口)[^，,；;]{0,4}?(道路|路面|主路|路边|绿化带)?/g;
+
+/** Sweeping or keeping clean a public road (a 主干道, 人行道, 背街小巷): 市政道路的清洁卫生, item 4. */
+export function roadCleaning(text: string, cues: ScreenCues): boolean {
+  const t = text.replace(OWN_GROUNDS, "");
+  return hasCue(t, cues.road_topics) && hasCue(t, cues.clean_verbs);
+}
 
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
 // Going somewhere to look (去小区看电梯) is one too.
@@ -35,4 +56,21 @@ export function checkedBusinessItem(text: string, cues: ScreenCues): number {
   // Special equipment (电梯, 锅炉) is the regulator's to inspect wherever it stands.
   if (!(hasCue(text, cues.business_targets) || hasCue(text, cues.equipment_topics)) || !INSPECT.test(text)) return 0;
   return definitionItem(text, cues, false);
+}
+
+/**
+ * The negative items a clause or question is by definition, whatever the retriever scored: what
+ * is checked at a business (7 or 1, or 1 for any other look into its affairs), goods and stalls on
+ * the street or a public road swept (4), buildings pulled down or their materials held (2). Needs
+ * an enforcement verb, or the sweeping. 0 where a kind does not apply.
+ */
+export function definedItems(text: string, cues: ScreenCues): number[] {
+  const sweeps = roadCleaning(text, cues);
+  if (!sweeps && !hasCue(text, cues.enforce_verbs)) return [];
+  return [
+    hasCue(text, cues.business_targets) ? definitionItem(text, cues) : 0,
+    hasCue(text, cues.street_topics) || sweeps ? 4 : 0,
+    // Holding or pulling down what an illegal builder uses is 拆违 enforcement (2).
+    hasCue(text, cues.building_topics) && (HARD_ENFORCE.test(text) || DEMOLISH.test(text)) ? 2 : 0,
+  ];
 }
