@@ -45,11 +45,13 @@ const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|�
 // Sending papers (发来名单, 转来申报表) hands the work over; it is not the department coming.
 // Nor is commissioning the community (委托各社区对…初判): the community does the work.
 const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
-// The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门".
+// The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门", "他们自己来拆".
 const OWN_PEOPLE =
-  /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表)/;
+  /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表|拆|清理|清运|收)/;
 // The community being inspected: "创卫检查组下周来", "市督查组明天到社区" is an occasion, not a department doing the task.
 const INSPECTED_BY = /[^，,；;：:]{0,8}?(检查组|督查组|考核组|暗访组|验收组|评估组|巡查组|测评组)[^，,；;]{0,8}?(来|到|莅临|进驻|检查|督查|暗访|验收|测评)[^，,；;]{0,6}/g;
+// A greeting opening a message ("各社区好，") names no one to do anything.
+const GREETING = /^[^，,；;：:]{0,12}?(好|早上好|上午好|下午好|晚上好)[，,！!]/;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -194,7 +196,10 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const othersDo = hasCue(t.replace(COMMUNITY_ITSELF, ""), cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening);
   if (othersDo && !BY_COMMUNITY.test(t)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.
-    const body = t.replace(OPENING, (m) => " ".repeat(m.length)).replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
+    const body = t
+      .replace(OPENING, (m) => " ".repeat(m.length))
+      .replace(GREETING, (m) => " ".repeat(m.length))
+      .replace(/社区(无需|不需要|不用|不必|只需|仅需|只负责|仅负责)/g, "      ");
     const a = cueIndex(body, cues.addressee);
     if (a < 0 || !stillDoes(t.slice(a, a + 40))) return "self-done";
   }

@@ -57,6 +57,14 @@ function addresseeOf(clause: Clause, mc: MessageContext, cues: ReturnType<typeof
 
 const LEVEL_WEIGHT: Record<DirectiveLevel, number> = { 0: 0, 1: 0.05, 2: 0.12, 3: 0.15 };
 
+/** Exclusions that rule out a negative-list push but leave a burden standing. */
+const BURDEN_STILL_COUNTS = new Set<Exclusion>(["self-done", "notify-only"]);
+
+function burdenConfidence(b: BurdenHit, addresseeWeight: number, level: DirectiveLevel): number {
+  const specific = b.kind === "certificate" || b.kind === "veto" ? 0.1 : b.kind === "ledger" ? 0 : 0.05;
+  return Math.min(0.9, 0.5 + addresseeWeight + LEVEL_WEIGHT[level] + specific);
+}
+
 /**
  * Creates a screener over the knowledge base. `screen` is synchronous: a prefilter lets chat go
  * in microseconds; candidates are split into clauses and each clause is judged for addressee,
@@ -71,8 +79,9 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
 
   /**
    * An order that names only the action ("社区这周必须把人清出去") after a sentence that named the
-   * negative-list matter without ordering anything ("12号楼已鉴定D级危房，剩下3户不搬") is judged
-   * with that sentence as its topic. Only an enforcement verb carries the topic over.
+   * negative-list matter without ordering anything ("12号楼已鉴定D级危房，剩下3户不搬", "拆完那片
+   *空地垃圾堆成山了") is judged with that sentence as its topic. Only an enforcement verb carries
+   * the topic over.
    */
   function followOn(order: string, topic: string): NegativeMatch | null {
     if (!hasCue(order, cues.enforce_verbs)) return null;
@@ -96,6 +105,8 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
     let negative: Candidate<NegativeMatch> | undefined;
     let burden: Candidate<BurdenHit> | undefined;
     let nearMiss: { item: ListItem; text: string } | undefined;
+    // The clause before, when it was neither skipped nor excluded: the topic an order may refer to.
+    let previous: string | undefined;
     let excluded: Exclusion | null = null;
 
     for (const clause of live) {
@@ -111,6 +122,12 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       // flags, so it needs no retrieval.
       if (exclusion) {
         excluded ??= exclusion;
+        // The department doing its own check, or the community only notifying, rules out a
+        // negative-list push, not a burden laid on the community beside it (挂牌子, 报台账).
+        if (BURDEN_STILL_COUNTS.has(exclusion) && !burden && ordered) {
+          const b = findBurden(live, clause.index, cues, retriever, kb);
+          if (b) burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: burdenConfidence(b, addr.weight, level) };
+        }
         continue;
       }
       // Clauses whose negative match could not change the outcome skip retrieval: once a push is
@@ -118,7 +135,9 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       const ceiling = ordered ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
       if (negative && ceiling <= negative.confidence) continue;
       if (!negative && nearMiss && !ordered) continue;
-      const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered && nearMiss ? followOn(clause.text, nearMiss.text) : null);
+      const topic = nearMiss?.text ?? previous;
+      previous = clause.text;
+      const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered && topic ? followOn(clause.text, topic) : null);
       if (neg) {
         if (!ordered) {
           nearMiss ??= { item: neg.items[0], text: clause.text };
@@ -130,10 +149,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       }
       if (burden || !ordered) continue;
       const b = findBurden(live, clause.index, cues, retriever, kb);
-      if (b) {
-        const specific = b.kind === "certificate" || b.kind === "veto" ? 0.1 : b.kind === "ledger" ? 0 : 0.05;
-        burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: Math.min(0.9, 0.5 + addr.weight + LEVEL_WEIGHT[level] + specific) };
-      }
+      if (b) burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: burdenConfidence(b, addr.weight, level) };
     }
 
     if (negative) {
