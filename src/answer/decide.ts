@@ -4,8 +4,8 @@ import type { SearchHit } from "../search/types.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
 import { hasCue, readScreenCues } from "../screen/cues.js";
-import { checkedBusinessItem } from "../screen/task-definition.js";
-import { createCueDetector, type QuestionCues } from "./question-cues.js";
+import { checkedBusinessItem, definedItems } from "../screen/task-definition.js";
+import { assignsTask, createCueDetector, type QuestionCues } from "./question-cues.js";
 
 /** What the offline logic concluded, before any text is written. */
 export interface Decision {
@@ -56,6 +56,14 @@ function withoutDisowned(question: string): string {
   const rest = question.replace(DISOWNED, "$1").trim();
   return rest.replace(/[，,。？?！!；;\s]/g, "") ? rest : question;
 }
+
+/** Seeing something on a round: 看到, 发现, 碰到. */
+const SEEN = /看到|发现|碰到|遇到|见到|瞧见/;
+/** The duty to report hazards of production units (履职清单第17项). */
+const REPORT_HAZARD = "gansu/duty/17";
+
+/** Passing something on to a department: the community reports, it does not check. */
+const REPORTING = /报给|报告|上报|举报|反映给|报到/;
 
 /** A check said not to be one: 不是去查, 不用检查. */
 const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
@@ -121,16 +129,36 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   /**
    * Someone sent to look at a business's gas, wiring or kitchen is doing the check the negative
    * list defines (7 or 1), whatever item the business's name matched (小作坊 is also in a food
-   * reporting item): that item goes first, at least as strong as the best match.
+   * reporting item); one sent to clear stalls off the street or sweep a public road does item 4,
+   * one sent to pull a building down item 2. That item goes first, at least as strong as the best match.
    */
   function preferCheckedItem(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
     // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
-    if (!(cues.assign || cues.community) || cues.serve > 0 || hasCue(norm, screenCues.notify_only)) return items;
-    const n = checkedBusinessItem(norm.replace(NOT_CHECKING, ""), screenCues);
+    if (!(cues.assign || cues.community) || cues.serve > 0 || REPORTING.test(norm) || hasCue(norm, screenCues.notify_only)) return items;
+    const t = norm.replace(NOT_CHECKING, "");
+    const [, street, building] = definedItems(t, screenCues);
+    const n = checkedBusinessItem(t, screenCues) || street || building;
     const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
     if (!item) return items;
     const own = items.find((h) => h.id === item.id);
     const score = Math.max(own?.score ?? 0, items[0]?.score ?? 0, STRONG_MATCH);
+    return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
+  }
+
+  /**
+   * A worker who saw a hazard (煤气罐, 私拉电线) and asks what to do, with nobody handing them a
+   * check, is asking about reporting it: the duty to report hazards (履职清单第17项) goes first.
+   */
+  function seenHazard(norm: string, cues: QuestionCues): boolean {
+    if (!(cues.handle || REPORTING.test(norm)) || !SEEN.test(norm) || assignsTask(norm)) return false;
+    return hasCue(norm, screenCues.safety_topics) || hasCue(norm, screenCues.equipment_topics);
+  }
+
+  function preferReportingSeen(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
+    if (!seenHazard(norm, cues)) return items;
+    const item = kb.item(REPORT_HAZARD);
+    if (!item || items[0]?.id === item.id) return items;
+    const score = Math.max(items[0]?.score ?? 0, STRONG_MATCH);
     return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
   }
 
@@ -148,7 +176,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const items = preferCheckedItem(preferNamedTask(reweigh(topItem(hits), cues), a), a.norm, cues);
+    const items = preferReportingSeen(preferCheckedItem(preferNamedTask(reweigh(topItem(hits), cues), a), a.norm, cues), a.norm, cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
@@ -161,7 +189,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const aboutDocument = cues.docref && (cues.info || cues.policy);
     // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
     const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
-    if (!(cues.community || cues.assign || aboutDocument || certificateAsked || handlesListedTask)) {
+    if (!(cues.community || cues.assign || aboutDocument || certificateAsked || handlesListedTask || seenHazard(a.norm, cues))) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
@@ -171,7 +199,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
     // (When someone hands the community such a thing, 开个居住证明 say, it is a task on no list instead.)
     const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign;
-    if ((cues.info && (cues.docref || namedList || !taskMatch)) || policyQuestion) {
+    // With no list or document named, a fact question must be about the policies (减负, 台账, 证明…);
+    // "派出所值班电话是多少" is not, and "学校让社区统计多少孩子上培训班" hands over a task.
+    const aboutPolicies = cues.policy || cues.certificate;
+    if ((cues.info && (cues.docref || a.docs.length > 0 || namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion) {
       return infoDecision(base, a, top, topScore, passages, namedList);
     }
     // Commercial requests are on no list, unless what they ask for is a certificate the national list forbids.

@@ -30,6 +30,11 @@ export interface QuestionCues {
  */
 const ASSIGNMENT = /(让|叫|要|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委|村委|两委|各村|村里|村上|村干部|sq|wgy)/;
 
+/** True when someone hands the community a task in the text ("街道让我们…", "要求各网格…"). */
+export function assignsTask(text: string): boolean {
+  return ASSIGNMENT.test(text.replace(/\s+/g, ""));
+}
+
 /** A company or its salesperson asking the community for help ("保险公司找到社区", "农商行的客户经理找到我"): commercial, on no list. */
 const COMMERCIAL = /(公司|商家|厂家|商场|银行|农商行|信用社|邮储|运营商|开发商|中介|客户经理|业务员)[^，,。？?！!]{0,8}(想|要|让|请|找|叫)/;
 

@@ -101,3 +101,30 @@ describe("phone typing and everyday certificate wording", () => {
     expect(r.citations[0]).toBe("gansu/duty/17");
   });
 });
+
+describe("questions that name no list but a place or a number", () => {
+  it("a phone number of a police station is not community work", () => {
+    expect(verdictOf("辖区派出所户籍窗口的电话是多少？").verdict).toBe("out_of_scope");
+  });
+
+  it("counting something for a department is a task handed over, not a fact question", () => {
+    expect(verdictOf("区文旅局让社区统计辖区有多少家民宿、多少张床位，这个该我们做吗？").verdict).toBe("unlisted");
+  });
+});
+
+describe("seeing a hazard and the street", () => {
+  it("a hazard seen on a round, with nobody handing a check, is about reporting it", () => {
+    const r = verdictOf("走访时发现一家小超市里私拉电线给电动车充电，我们能做点啥？");
+    expect(r.verdict).toBe("duty");
+    expect(r.citations[0]).toBe("gansu/duty/17");
+  });
+
+  it.each([
+    "环卫所人手不够，让社区每天派人把小区外面那条主干道扫一遍，合理吗？",
+    "街道让网格员每天早上去菜市场门口把占着人行道卖菜的赶走，这是我们的活吗？",
+  ])("%s → negative/4 by definition", (q) => {
+    const r = verdictOf(q);
+    expect(r.verdict).toBe("negative");
+    expect(r.citations[0]).toBe("gansu/negative/4");
+  });
+});
