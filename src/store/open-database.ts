@@ -32,14 +32,34 @@ export function openDatabase(path: string): Database.Database {
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    if (!isMemoryPath(path)) db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    migrate(db);
+    // Switching a new file to WAL while another process does the same can answer SQLITE_BUSY at
+    // once, without the busy handler: retried here for as long as busy_timeout would wait.
+    retryWhileBusy(() => {
+      if (!isMemoryPath(path)) db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+      migrate(db);
+    });
     return db;
   } catch (err) {
     db.close();
     throw describeOpenError(err, path);
+  }
+}
+
+const isBusy = (err: unknown) => String((err as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
+
+/** Runs `fn`, again after a short pause whenever SQLite answers busy, until BUSY_TIMEOUT_MS has passed. */
+function retryWhileBusy(fn: () => void): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
+      Atomics.wait(pause, 0, 0, Math.min(200, 10 * 2 ** attempt));
+    }
   }
 }
 
@@ -59,7 +79,7 @@ function describeOpenError(err: unknown, path: string): StoreError {
       { cause: err },
     );
   }
-  if (code === "SQLITE_BUSY") {
+  if (isBusy(err)) {
     return new StoreError(`数据库 ${path} 被其他进程长时间锁定，请稍后重试`, path, { cause: err });
   }
   return new StoreError(
