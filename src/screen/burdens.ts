@@ -21,7 +21,7 @@ export interface BurdenHit {
 // Undoing a burden is not imposing one: 摘牌, 撤牌, 清理牌子, 规范挂牌.
 const REDUCING = /摘|撤|清理|清退|整合|规范|精简|压减|减少/;
 const MECHANISM_SETUP = /设立|设置|成立|组建|建立|挂牌/;
-const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|填报|报送|上报|提交|准备|装订|建/;
+const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|填报|报送|上报|提交|准备|装订|建|新增|单独报|另报|报一份|重新填|多填/;
 const FORM = /表|台账|材料|数据|报表|信息|系统|平台/;
 // Entering once is no burden ("只在一个系统里录一遍就行"); entering again is: 另外再在系统里录一遍.
 const AGAIN = /(再|又|还要|另外|重新)[^，,；;]{0,8}?(录|填|报)(一遍|一次)/;

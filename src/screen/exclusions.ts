@@ -1,5 +1,6 @@
 import type { Clause } from "./clauses.js";
 import { cueIndex, hasCue, type ScreenCues } from "./cues.js";
+import { directiveLevel } from "./directive.js";
 
 /** Why a message or a clause is not a push. */
 export type Exclusion =
@@ -43,8 +44,9 @@ const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|�
 // A clause opening with 请 or 在 is an order or a place: 请…在社区服务站门口统一挂牌 names no department acting.
 // 办 as in 办理/办事 is a verb, not an office: "群众办理入户要社区开证明".
 // Sending papers (发来名单, 转来申报表) hands the work over; it is not the department coming.
-// Nor is commissioning the community (委托各社区对…初判): the community does the work.
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
+// Nor is commissioning the community (委托各社区对…初判): the community does the work. Hiring an
+// agency is the department acting (我局请第三方鉴定机构…). "按县局安排" is a basis, not a subject.
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|请(?=第三方|专业|机构|公司|鉴定|检测)|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门", "他们自己来拆".
 const OWN_PEOPLE =
   /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表|拆|清理|清运|收)/;
@@ -55,7 +57,7 @@ const GREETING = /^[^，,；;：:]{0,12}?(好|早上好|上午好|下午好|晚�
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
-const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户)/;
+const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户|物业|楼长|楼栋长|单元长)/;
 // A community asking a department to come and deal with something it found.
 // Seeing it on a round and sending a photo is reporting too: 看到…拍个照发给安监办.
 const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
@@ -68,7 +70,7 @@ const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(�
 const REPORT_ASK =
   /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查|查一下|查一查|查查|查下)/;
 // After a notify phrase, the community is still told to do the work itself.
-const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运)/;
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分)/;
 
 // The community named as the one in charge: 今后由村委会负责管理, 由各社区负责.
 const BY_COMMUNITY = /由(各?社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
@@ -125,7 +127,8 @@ export function stripNegated(text: string, cues: ScreenCues): string {
     .join("，");
 }
 
-const DEPARTMENT = /局|所|大队|中队|执法|中心|站|公司|机构|部门|检查组/;
+// The department, its agencies and its staff (鉴定人员, 检测人员, 特检院).
+const DEPARTMENT = /局|所|院|大队|中队|执法|中心|站|公司|机构|部门|检查组|(检查|鉴定|检测|维修|施工|安检)人员/;
 
 // An inspection named as a paper or a date is not an action: 检查告知, 整治通知, 检查时间.
 const INSPECTION_NOUN = /(检查|排查|巡查|执法|整治|鉴定)(告知书?|通知书?|公告|须知|时间|安排|提示|事项|内容|材料|结果|情况)/g;
@@ -137,7 +140,7 @@ const HEADER_NOTICE = /(通知|提醒|告知|转告)(?=[：:])/g;
 function inspectsBefore(before: string, cues: ScreenCues): boolean {
   return before
     .split(/[，,]/)
-    .some((piece) => hasCue(piece, cues.enforce_verbs) && !DEPARTMENT.test(piece));
+    .some((piece) => hasCue(piece, cues.enforce_verbs) && !DEPARTMENT.test(piece) && !hasCue(piece, cues.self_done));
 }
 
 // Forwarding with a count is a promotion quota, not a notice: 每天转发不少于3条, 新增关注100人.
@@ -169,7 +172,8 @@ export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll:
 }
 
 // An indirect question is the object of a check, not a question: 认定是否属于违建, 看看有没有, 核实是不是.
-const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|看|核实|核查|核对|检查|排查|摸排|了解|摸清|弄清|登记|鉴定|评估|甄别|问问|问一下)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)/g;
+// So is a yes/no that names a finding: 出具是否属于违法建设的认定意见.
+const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|看|核实|核查|核对|检查|排查|摸排|了解|摸清|弄清|登记|鉴定|评估|甄别|问问|问一下)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)|(是否|是不是)[^；;？?，,]{0,12}?的?(认定|意见|结论|鉴定|证明)/g;
 // Once a check is asked for, later yes/no words list more of what to check: "看有没有许可证、存放是不是超量".
 const EMBEDDED = /是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要/g;
 
@@ -182,7 +186,10 @@ function withoutIndirect(t: string): string {
 
 /** True when the clause asks rather than orders. */
 export function isQuestion(clause: Clause, cues: ScreenCues): boolean {
-  return clause.question || hasCue(withoutIndirect(clause.text), cues.question);
+  if (clause.question) return true;
+  // An order with a deadline or a 请 that does not end like a question asks nothing: "农药咋存放的…各村今天下午摸一遍".
+  if (directiveLevel(clause.text.replace(/请问|请教/g, ""), cues) >= 2 && !/[吗呢么]$/.test(clause.text)) return false;
+  return hasCue(withoutIndirect(clause.text), cues.question);
 }
 
 /** Exclusions that apply to one clause, or null. */

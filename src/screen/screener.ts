@@ -81,10 +81,10 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
    * An order that names only the action ("社区这周必须把人清出去") after a sentence that named the
    * negative-list matter without ordering anything ("12号楼已鉴定D级危房，剩下3户不搬", "拆完那片
    *空地垃圾堆成山了") is judged with that sentence as its topic. Only an enforcement verb carries
-   * the topic over.
+   * the topic over, or a develop verb (陪同客商, 谈租金).
    */
   function followOn(order: string, topic: string): NegativeMatch | null {
-    if (!hasCue(order, cues.enforce_verbs)) return null;
+    if (!hasCue(order, cues.enforce_verbs) && !hasCue(order, cues.develop_verbs)) return null;
     return matchClause(retriever, `${topic}，${order}`, cues, kb, gate);
   }
 

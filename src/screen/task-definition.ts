@@ -29,8 +29,8 @@ export function roadCleaning(text: string, cues: ScreenCues): boolean {
 }
 
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
-// Going somewhere to look (去小区看电梯) is one too.
-export const INSPECT = /查|去[^，,；;]{0,6}?看|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
+// Going somewhere to look (去小区看电梯) is one too, and so is grading what was seen (挨家打一遍分).
+export const INSPECT = /查|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
 
 // An expired extinguisher is a fire-safety finding, not a hygiene one.
 const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带)[^，,；;]{0,6}?过期/g;
@@ -50,8 +50,9 @@ export function definitionItem(text: string, cues: ScreenCues, anyCheck = true):
 
 /**
  * The negative item (7 or 1) a question or clause defines by sending someone to look at a
- * business's equipment, safety or hygiene ("去看看小作坊的气罐和电线"), or at special equipment
- * anywhere ("每月去小区看电梯"), or 0.
+ * business's equipment, safety or hygiene ("去看看小作坊的气罐和电线"), at special equipment
+ * anywhere ("每月去小区看电梯"), or 0. Other looks into a business (摸底登记小店) are left to
+ * retrieval: a census goes through the shops too.
  */
 export function checkedBusinessItem(text: string, cues: ScreenCues): number {
   // Special equipment (电梯, 锅炉) is the regulator's to inspect wherever it stands.

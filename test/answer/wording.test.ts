@@ -128,3 +128,21 @@ describe("seeing a hazard and the street", () => {
     expect(r.citations[0]).toBe("gansu/negative/4");
   });
 });
+
+describe("more everyday wording", () => {
+  it.each([
+    ["交警在路口设了个劝导岗，让社区每天派人站岗管不戴头盔的，要承担吗", "negative", "gansu/negative/7"],
+    ["台风过后马路边几棵行道树歪了，街道让社区自己找人去锯，这算社区的事吗", "negative", "gansu/negative/4"],
+    ["村里有个老汉被儿子赶出家门了，社区要不要出面帮他讨个说法", "duty", "gansu/duty/7"],
+    ["楼上漏水把楼下泡了，两家吵到社区来了，我们要出面调一调吧", "duty", "gansu/duty/4"],
+    ["教育局说村里有个娃初二就不念了，让村干部去家里劝回来，这归我们吗", "assist", "gansu/assist/24"],
+  ])("%s → %s", (q, verdict, cite) => {
+    const r = verdictOf(q);
+    expect(r.verdict).toBe(verdict);
+    expect(r.citations[0]).toBe(cite);
+  });
+
+  it("delivering a court's papers is on no list", () => {
+    expect(verdictOf("法院让社区帮忙给居民送传票，人一直不在家，社区有这个义务吗").verdict).toBe("unlisted");
+  });
+});
