@@ -1,6 +1,7 @@
 import type { Clause } from "./clauses.js";
 import { cueIndex, hasCue, type ScreenCues } from "./cues.js";
 import { directiveLevel } from "./directive.js";
+import { INSPECT } from "./task-definition.js";
 
 /** Why a message or a clause is not a push. */
 export type Exclusion =
@@ -38,18 +39,20 @@ const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不
 // Conclusions and papers issued by the department count too: "鉴定结论由住建局出具".
 // A person or post named by a count or a role is the community's own staff: 由一名专职人员负责, 由专人负责.
 // A village committee is the rural community: 由村委会负责管理, 由村两委先行认定.
-const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|两委|各村|村上|村里|村干部|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|统一(检查|执法|处置|实施))/;
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|两委|各村|村上|村里|村干部|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|牵头|洽谈|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 // An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
 // A clause opening with 请 or 在 is an order or a place: 请…在社区服务站门口统一挂牌 names no department acting.
 // 办 as in 办理/办事 is a verb, not an office: "群众办理入户要社区开证明".
 // Sending papers (发来名单, 转来申报表) hands the work over; it is not the department coming.
+// A count of work done (我大队在城北共拆除12处) reports the department's own work.
 // Nor is commissioning the community (委托各社区对…初判): the community does the work. Hiring an
 // agency is the department acting (我局请第三方鉴定机构…). "按县局安排" is a basis, not a subject.
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|请(?=第三方|专业|机构|公司|鉴定|检测)|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|请(?=第三方|专业|机构|公司|鉴定|检测)|共(?=[^，,；;]{0,4}?(拆除|清理|处罚|查处|检查|整治|取缔|签约|收缴))|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门", "他们自己来拆".
+// Owners told to do it themselves are not the department: "让他们自己拆，不拆的社区找人拆".
 const OWN_PEOPLE =
-  /(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表|拆|清理|清运|收)/;
+  /(?<!让|叫|要求|督促|劝|通知|告诉)(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表|拆|清理|清运|收)/;
 // The community being inspected: "创卫检查组下周来", "市督查组明天到社区" is an occasion, not a department doing the task.
 const INSPECTED_BY = /[^，,；;：:]{0,8}?(检查组|督查组|考核组|暗访组|验收组|评估组|巡查组|测评组)[^，,；;]{0,8}?(来|到|莅临|进驻|检查|督查|暗访|验收|测评)[^，,；;]{0,6}/g;
 // A greeting opening a message ("各社区好，") names no one to do anything.
@@ -60,7 +63,7 @@ const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户|物业|楼长|楼栋长|单元长)/;
 // A community asking a department to come and deal with something it found.
 // Seeing it on a round and sending a photo is reporting too: 看到…拍个照发给安监办.
-const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
+const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给|拍照报|拍照发)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
 // Already passed on to a department: "我们已经报给街道城建办了，请他们来认定处理".
 const REPORT_DONE = /(已经|已)(报给|报告给?|上报给?|反映给|转给|移交给?)[^，,；;]{0,10}?(街道|城管|城建|住建|执法|安监|应急|派出所|公安|市场监管|消防|部门|中队|大队)/;
 // Recording a problem and passing it on: "做好记录并报城管中队处理".
@@ -70,7 +73,7 @@ const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(�
 const REPORT_ASK =
   /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查|查一下|查一查|查查|查下)/;
 // After a notify phrase, the community is still told to do the work itself.
-const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分)/;
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行|找人|组织人)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分)/;
 
 // The community named as the one in charge: 今后由村委会负责管理, 由各社区负责.
 const BY_COMMUNITY = /由(各?社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
@@ -140,7 +143,7 @@ const HEADER_NOTICE = /(通知|提醒|告知|转告)(?=[：:])/g;
 function inspectsBefore(before: string, cues: ScreenCues): boolean {
   return before
     .split(/[，,]/)
-    .some((piece) => hasCue(piece, cues.enforce_verbs) && !DEPARTMENT.test(piece) && !hasCue(piece, cues.self_done));
+    .some((piece) => (hasCue(piece, cues.enforce_verbs) || INSPECT.test(piece)) && !DEPARTMENT.test(piece) && !hasCue(piece, cues.self_done));
 }
 
 // Forwarding with a count is a promotion quota, not a notice: 每天转发不少于3条, 新增关注100人.

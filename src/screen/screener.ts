@@ -7,6 +7,7 @@ import { hasCue, readScreenCues } from "./cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
 import { createNegativeGate } from "./gate.js";
+import { HARD_ENFORCE } from "./task-definition.js";
 import { matchClause, type NegativeMatch } from "./negative-match.js";
 import { createPrefilter } from "./prefilter.js";
 import { burdenReason, clearReason, negativeReason } from "./reason.js";
@@ -114,6 +115,8 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       let level = levels[clause.index];
       // Points and sentences of a notice inherit its order ("各社区：请落实以下工作：1. …").
       if (level === 0 && (mc.addressedToAll || (messageLevel >= 2 && clause.numbered))) level = 1;
+      // The community named as the one fining or seizing sets that task: "社区志愿者发现一次罚款50元".
+      if (level === 0 && findAddressee(clause.text, cues) && HARD_ENFORCE.test(clause.text)) level = 1;
       const exclusion = clauseExclusion(clauses[clause.index], cues);
       const addr = addresseeOf(clause, mc, cues);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);

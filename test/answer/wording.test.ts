@@ -146,3 +146,17 @@ describe("more everyday wording", () => {
     expect(verdictOf("法院让社区帮忙给居民送传票，人一直不在家，社区有这个义务吗").verdict).toBe("unlisted");
   });
 });
+
+describe("everyday wording, continued", () => {
+  it.each([
+    ["有个老板想在中山路盘个铺子开超市，街道让我陪着去看场地、帮着谈房租，社区干这个合适吗", "negative", "gansu/negative/5"],
+    ["市场所让社区给菜市场那几家熟食摊评个A、B、C三档去打分，这能落我们头上吗", "negative", "gansu/negative/1"],
+    ["小学门口放学时全是卖炸串的小推车把路都堵了，城管让社区天天派人去撵，这是社区的事吗", "negative", "gansu/negative/4"],
+    ["能不能组织家属院的老人搞一次地震逃生演练？", "duty", "gansu/duty/19"],
+    ["消防站想来小区搞防火知识宣传、发发传单，要社区配合，我们接吧？", "assist", "gansu/assist/7"],
+  ])("%s → %s", (q, verdict, cite) => {
+    const r = verdictOf(q);
+    expect(r.verdict).toBe(verdict);
+    expect(r.citations[0]).toBe(cite);
+  });
+});
