@@ -1,0 +1,86 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { QueryAnalysis } from "../search/knowledge-retriever.js";
+import type { SearchHit } from "../search/types.js";
+import { hasCue, readScreenCues } from "../screen/cues.js";
+import { checkedBusinessItem, definedItems } from "../screen/task-definition.js";
+import { assignsTask, type QuestionCues } from "./question-cues.js";
+
+/*
+ * Rules that reorder the retrieved items of a question by what the question says is done, not by
+ * the words it shares with an item: a named task beats the objects around it, a check is read by
+ * what is looked at, and a hazard seen on a round is about reporting it.
+ */
+
+/** Seeing something on a round: 看到, 发现, 碰到. */
+const SEEN = /看到|发现|碰到|遇到|见到|瞧见/;
+/** The duty to report hazards of production units (履职清单第17项). */
+const REPORT_HAZARD = "gansu/duty/17";
+
+/** Passing something on to a department: the community reports, it does not check. */
+const REPORTING = /报给|报告|上报|举报|反映给|报到/;
+
+/** A check said not to be one: 不是去查, 不用检查. */
+const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
+
+/** A rival this close to the first item wins when only it has its task named in the question. */
+const NAMED_TASK_SHARE = 0.8;
+
+/**
+ * Puts first an item whose task words the question writes ("组织夜里巡逻") over one reached only
+ * through the objects around it (偷电动车电瓶 → 整治非机动车), when their scores are close.
+ */
+function preferNamedTask(items: SearchHit[], a: { taskHits: Map<string, string[]>; expandedHits: Map<string, string[]> }): SearchHit[] {
+  const [top, ...rest] = items;
+  if (!top || a.taskHits.has(top.id) || a.expandedHits.has(top.id)) return items;
+  const i = rest.findIndex((h) => a.taskHits.has(h.id) && h.score >= NAMED_TASK_SHARE * top.score);
+  if (i < 0) return items;
+  return [rest[i], top, ...rest.filter((_, j) => j !== i)];
+}
+
+/** The item preferences over one knowledge base; `strong` is the score that counts as a clear match. */
+export function createPreferences(kb: KnowledgeBase, strong: number) {
+  const screenCues = readScreenCues(kb.lexicon);
+  /**
+   * Someone sent to look at a business's gas, wiring or kitchen is doing the check the negative
+   * list defines (7 or 1), whatever item the business's name matched (小作坊 is also in a food
+   * reporting item); one sent to clear stalls off the street or sweep a public road does item 4,
+   * one sent to pull a building down item 2. That item goes first, at least as strong as the best match.
+   */
+  function preferCheckedItem(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
+    // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
+    if (!(cues.assign || cues.community) || cues.serve > 0 || REPORTING.test(norm) || hasCue(norm, screenCues.notify_only)) return items;
+    const t = norm.replace(NOT_CHECKING, "");
+    const [, street, building] = definedItems(t, screenCues);
+    const n = checkedBusinessItem(t, screenCues) || street || building;
+    const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
+    if (!item) return items;
+    const own = items.find((h) => h.id === item.id);
+    const score = Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong);
+    return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
+  }
+
+  /**
+   * A worker who saw a hazard (煤气罐, 私拉电线) and asks what to do, with nobody handing them a
+   * check, is asking about reporting it: the duty to report hazards (履职清单第17项) goes first.
+   */
+  function seenHazard(norm: string, cues: QuestionCues): boolean {
+    if (!(cues.handle || REPORTING.test(norm)) || !SEEN.test(norm) || assignsTask(norm)) return false;
+    return hasCue(norm, screenCues.safety_topics) || hasCue(norm, screenCues.equipment_topics);
+  }
+
+  function preferReportingSeen(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
+    if (!seenHazard(norm, cues)) return items;
+    const item = kb.item(REPORT_HAZARD);
+    if (!item || items[0]?.id === item.id) return items;
+    const score = Math.max(items[0]?.score ?? 0, strong);
+    return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
+  }
+
+  return {
+    seenHazard,
+    /** The items in the order the rules put them. */
+    order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
+      return preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), a.norm, cues);
+    },
+  };
+}
