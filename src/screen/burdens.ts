@@ -19,8 +19,16 @@ export interface BurdenHit {
 }
 
 // Undoing a burden is not imposing one: 摘牌, 撤牌, 清理牌子, 规范挂牌.
-const REDUCING = /摘|撤|清理|清退|整合|规范|精简|压减|减少/;
+// 规范化建设 is a campaign's name, not a clean-up of plaques.
+const REDUCING = /摘|撤|清理|清退|整合|规范(?!化)|精简|压减|减少/;
 const MECHANISM_SETUP = /设立|设置|成立|组建|建立|挂牌/;
+// Forms on the agreed list are no extra burden: 按年初下发的社区报表清单报送, 其他表格不再另行要求.
+const AGREED_LIST = /按[^，,；;]{0,12}?(报表|表格)清单|清单内的?(报表|台账|表格)|不再另行要求/;
+// A new form or table added on top: 新增《流动摊贩情况周报表》, 另设一张统计表.
+const NEW_FORM = /(新增|新设|另设|增设|增加)[^，,；;]{0,16}?(报表|表格|统计表|台账|表)/;
+// A certificate a retained list keeps with the community: 按保留的证明清单…仍由社区出具.
+const RETAINED = /保留的?[^，,；;]{0,4}?清单|仍由社区[^，,；;]{0,8}?(出具|开具)/;
+
 const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|填报|报送|上报|提交|准备|装订|建|新增|单独报|另报|报一份|重新填|多填/;
 const FORM = /表|台账|材料|数据|报表|信息|系统|平台/;
 // Entering once is no burden ("只在一个系统里录一遍就行"); entering again is: 另外再在系统里录一遍.
@@ -54,7 +62,9 @@ const INSPECTED_LEDGER = /(检查组|督查组|考核组|暗访组|验收组|上
 /** 台账, daily photos, 打卡, paper-and-electronic copies (huanxian-2023 二(四)). */
 function ledger(c: Clause, cues: ScreenCues): string | undefined {
   const t = c.text.replace(INSPECTED_LEDGER, "");
-  if (REDUCING.test(t)) return undefined;
+  if (REDUCING.test(t) || AGREED_LIST.test(t)) return undefined;
+  const added = NEW_FORM.exec(t);
+  if (added) return added[0];
   const l = findCue(t, cues.ledger);
   if (l && LEDGER_VERBS.test(t)) return l;
   if (OFTEN_PHOTO(t, cues)) return findCue(t.replace(/拍照|合影|合照/g, ""), cues.photo);
@@ -73,6 +83,8 @@ function app(clauses: Clause[], i: number, cues: ScreenCues): string | undefined
   const a = findCue(t, cues.app);
   if (!a || !hasCue(t, cues.app_verbs)) return undefined;
   const near = clauses.slice(i, i + 3).map((c) => c.text).join("，");
+  // Promotion residents take up of their own accord sets no quota.
+  if (/自愿/.test(near)) return undefined;
   const numeric = /\d+\s*(人|户|个|名|%|％)|百分之|\d+\s*(以上|以内)/.test(near);
   return hasCue(near, cues.quota) || numeric ? a : undefined;
 }
@@ -82,6 +94,8 @@ function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever,
   const t = c.text;
   if (!hasCue(t, cues.certificate)) return undefined;
   if (!hasCue(t, cues.certificate_verbs) && !/开|出/.test(t)) return undefined;
+  // A certificate a retained list still leaves to the community (经济困难证明 in Guandu) is no burden.
+  if (RETAINED.test(t)) return undefined;
   const analysis = retriever.analyze(t);
   const named = [...analysis.taskHits.keys()].filter((id) => id.startsWith("national/no-certificate/"));
   const hits = retriever

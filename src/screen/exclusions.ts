@@ -48,7 +48,7 @@ const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|�
 // A count of work done (我大队在城北共拆除12处) reports the department's own work.
 // Nor is commissioning the community (委托各社区对…初判): the community does the work. Hiring an
 // agency is the department acting (我局请第三方鉴定机构…). "按县局安排" is a basis, not a subject.
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|请(?=第三方|专业|机构|公司|鉴定|检测)|共(?=[^，,；;]{0,4}?(拆除|清理|处罚|查处|检查|整治|取缔|签约|收缴))|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法|一|个|场|好|了)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|请(?=第三方|专业|机构|公司|鉴定|检测)|共(?=[^，,；;]{0,4}?(拆除|清理|处罚|查处|检查|整治|取缔|签约|收缴))|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门", "他们自己来拆".
 // Owners told to do it themselves are not the department: "让他们自己拆，不拆的社区找人拆".
 const OWN_PEOPLE =
@@ -76,7 +76,7 @@ const REPORT_ASK =
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行|找人|组织人)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分)/;
 
 // The community named as the one in charge: 今后由村委会负责管理, 由各社区负责.
-const BY_COMMUNITY = /由(各?社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
+const BY_COMMUNITY = /由(各?社区|所在社区|属地社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
 
 // The community doing it on its own is no department doing it: 请社区自行组织人员, 各社区自己安排.
 const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|两委|各村|村里|村上|你们|各单位)[^，,；;]{0,4}?(自行|自己)/g;
@@ -168,7 +168,7 @@ export function quotedReply(norm: string, cues: ScreenCues): boolean {
 export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll: boolean): Exclusion | null {
   if (quotedReply(norm, cues)) return "reply";
   if (hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm)) return "pushback";
-  if (hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章/.test(norm)) return "news";
+  if (!addressedToAll && hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章|证明/.test(norm)) return "news";
   if ((hasCue(norm, cues.report_up) || REPORT_ASK.test(norm)) && /隐患|发现|存在|违法|问题|危险|反映/.test(norm) && !addressedToAll) return "report";
   if (!addressedToAll && hasCue(norm, cues.complaint) && /我们|我|咱/.test(norm)) return "complaint";
   return null;

@@ -27,6 +27,7 @@ const MIN_SCORE_INSPECTION = 7;
 
 const EACH_BUSINESS = /逐家|逐店|挨家|每家|各家|一家一家|逐个/;
 const FORM_NAME = /(统计|登记)(表|册|簿)/g;
+const TITLE = /《[^》]{1,30}》/g;
 // Rubbish left on land cleared for demolition is item 3 (已征迁未使用土地上的垃圾), though 拆迁 is named.
 const LAND_RUBBISH = /(拆迁|征迁|征收|拆后|空地|地块|荒地|闲置地)[^；;。]{0,20}?垃圾|垃圾[^；;。]{0,20}?(拆迁|征迁|空地|地块|荒地|闲置地)/;
 // Words that say how (enforce, fine) rather than what: they must not decide which category is cited.
@@ -103,10 +104,13 @@ function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: stri
   return out;
 }
 
-/** 招商 needs a develop verb, and 新增、推广 of app sign-ups grow an app's users, not businesses. */
+/** 招商 needs a develop verb; 新增、推广 of app sign-ups grow an app's users, and 新增 forms paperwork, not businesses. */
 function developsBusiness(text: string, cues: ScreenCues): boolean {
-  return hasCue(text, cues.develop_verbs) && !(hasCue(text, cues.app) && hasCue(text, cues.app_verbs));
+  return hasCue(text, cues.develop_verbs) && !(hasCue(text, cues.app) && hasCue(text, cues.app_verbs)) && !NEW_PAPER.test(text);
 }
+
+// 新增 of a form or a ledger adds paperwork, not businesses: 新增《…月报表》.
+const NEW_PAPER = /新增[^，,；;]{0,16}?(表|台账|报表|表格)/;
 
 /** Searches list items for one clause; returns the analysis too for later steps. */
 export function searchClause(retriever: KnowledgeRetriever, text: string): { analysis: QueryAnalysis; hits: SearchHit[] } {
@@ -193,6 +197,8 @@ export function matchClause(
   kb: KnowledgeBase,
   gate: (text: string) => boolean = () => true,
 ): NegativeMatch | null {
+  // A form's title names its paper, not a task: 《流动摊贩情况周报表》.
+  text = text.replace(TITLE, "表");
   const core = stripFraming(text);
   if (core !== text) {
     const c = gate(core) ? searchClause(retriever, core) : undefined;

@@ -146,6 +146,12 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
           nearMiss ??= { item: neg.items[0], text: clause.text };
           continue;
         }
+        // A certificate asked of the community is the burden, whatever topic its contents touch (收入, 工作).
+        const cert = findBurden(live, clause.index, cues, retriever, kb);
+        if (cert?.kind === "certificate") {
+          burden ??= { clause, hit: cert, addressee: addr.name ?? "社区", confidence: burdenConfidence(cert, addr.weight, level) };
+          continue;
+        }
         const confidence = Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
         if (!negative || confidence > negative.confidence) negative = { clause, hit: neg, addressee: addr.name ?? "社区", confidence };
         continue;

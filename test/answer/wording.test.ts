@@ -160,3 +160,23 @@ describe("everyday wording, continued", () => {
     expect(r.citations[0]).toBe(cite);
   });
 });
+
+describe("certificates described, not named", () => {
+  it.each([
+    ["医保报销让社区证明他俩是夫妻，这个还能开吗", "national/no-certificate/1"],
+    ["殡仪馆要社区先开个人已经过世的证明，我们开吗", "national/no-certificate/11"],
+    ["孩子想免修体育，老师让社区证明孩子有哮喘，这是我们开的吗", "national/no-certificate/12"],
+    ["老家要我证明在这边只生了一个孩子、没超生，让社区开，可以吗", "national/no-certificate/14"],
+    ["办签证要家里有房有车的证明，能让社区出吗", "national/no-certificate/17"],
+    ["办执照要社区证明那间门面能用来做生意，这种证明我们开不开", "national/no-certificate/19"],
+  ])("%s → %s", (q, cite) => {
+    const r = verdictOf(q);
+    expect(r.verdict).toBe("negative");
+    expect(r.citations.slice(0, 3)).toContain(cite);
+  });
+
+  it("what a document says about a certificate is a fact question", () => {
+    expect(verdictOf("官渡那边居委会现在还能开哪种证明？").verdict).toBe("info");
+    expect(verdictOf("环县那个方案里，整改阶段要求哪天之前把情况报上去？").verdict).toBe("info");
+  });
+});
