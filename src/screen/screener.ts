@@ -147,7 +147,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
           continue;
         }
         // A certificate asked of the community is the burden, whatever topic its contents touch (收入, 工作).
-        const cert = findBurden(live, clause.index, cues, retriever, kb);
+        const cert = hasCue(clause.text, cues.certificate) ? findBurden(live, clause.index, cues, retriever, kb) : undefined;
         if (cert?.kind === "certificate") {
           burden ??= { clause, hit: cert, addressee: addr.name ?? "社区", confidence: burdenConfidence(cert, addr.weight, level) };
           continue;
