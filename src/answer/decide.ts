@@ -44,6 +44,12 @@ const SIDE_RATIO = 0.6;
 /** Query that finds the 准入制度 passages cited for tasks on no list. */
 const ADMISSION_QUERY = "社区工作准入制度 清单以外的事项 按照准入审批程序报批 未经申请批准的工作事项一律不准进入社区 依法依规提出申请 审核 批准后纳入清单管理";
 
+/** A certificate item this close to the first makes the paper asked for a listed one. */
+const CERTIFICATE_NEAR = 0.5;
+
+/** Asking the community to issue a paper: 开个证明, 出个证明, 盖章证明. */
+const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,4}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)/;
+
 /** Asks for a fact of one item: its number or its legal basis (督促孩子上学那一条是第几条？依据是哪部法？). */
 const ITEM_FACT = /第几(条|项)|哪一(条|项)|依据|哪部法|什么法/;
 
@@ -158,8 +164,12 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     if ((cues.info && (cues.docref || a.docs.length > 0 || namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion) {
       return infoDecision(base, a, top, topScore, passages, namedList);
     }
+    // A paper the community is asked to issue that is on no certificate list (空置证明, 噪音扰民证明)
+    // is a task on no list, whatever its story touches.
+    const certificateNear = items.some((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && h.score >= CERTIFICATE_NEAR * topScore);
+    const unlistedPaper = cues.certificate && ISSUE_PAPER.test(a.norm) && !certificateNear;
     // Commercial requests are on no list, unless what they ask for is a certificate the national list forbids.
-    if (!taskMatch || (cues.unlisted && !listedCertificate && topScore < 3 * STRONG_MATCH)) {
+    if (!taskMatch || unlistedPaper || (cues.unlisted && !listedCertificate && topScore < 3 * STRONG_MATCH)) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
       if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };

@@ -22,6 +22,9 @@ const REPORTING = /报给|报告|上报|举报|反映给|报到/;
 /** A check said not to be one: 不是去查, 不用检查. */
 const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
 
+/** Asking for a paper to be issued: 开证明, 出个材料, 盖章. */
+const ISSUING = /开|出|盖|写/;
+
 /** A rival this close to the first item wins when only it has its task named in the question. */
 const NAMED_TASK_SHARE = 0.8;
 
@@ -76,11 +79,23 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
     return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
   }
 
+  /**
+   * A question asking the community to issue a paper that names a certificate of the national list
+   * ("证明孩子有哮喘") is about that certificate, whatever else its story touches (运动会, 学校).
+   */
+  function preferListedCertificate(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
+    if (!cues.certificate || !ISSUING.test(a.norm)) return items;
+    const cert = items.find((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && a.taskHits.has(h.id));
+    if (!cert || items[0] === cert) return items;
+    const score = Math.max(cert.score, items[0]?.score ?? 0, strong);
+    return [{ ...cert, score }, ...items.filter((h) => h !== cert)];
+  }
+
   return {
     seenHazard,
     /** The items in the order the rules put them. */
     order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
-      return preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), a.norm, cues);
+      return preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), a.norm, cues), a, cues);
     },
   };
 }

@@ -27,6 +27,8 @@ const AGREED_LIST = /按[^，,；;]{0,12}?(报表|表格)清单|清单内的?(�
 // A new form or table added on top: 新增《流动摊贩情况周报表》, 另设一张统计表.
 const NEW_FORM = /(新增|新设|另设|增设|增加)[^，,；;]{0,16}?(报表|表格|统计表|台账|表)/;
 // A certificate a retained list keeps with the community: 按保留的证明清单…仍由社区出具.
+// Residents sent to the office that issues it: 请直接到派出所户籍窗口办理.
+const REFERRED = /(直接|自行)(去|到)[^，,；;]{0,10}?(派出所|公安|窗口|医院|法院|民政|人社|大厅)[^，,；;]{0,6}?(办理|开具|申请)/;
 const RETAINED = /保留的?[^，,；;]{0,4}?清单|仍由社区[^，,；;]{0,8}?(出具|开具)/;
 
 const LEDGER_VERBS = /建立|建好|完善|补齐|补全|整理|制作|填写|填报|报送|上报|提交|准备|装订|建|新增|单独报|另报|报一份|重新填|多填/;
@@ -95,7 +97,7 @@ function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever,
   if (!hasCue(t, cues.certificate)) return undefined;
   if (!hasCue(t, cues.certificate_verbs) && !/开|出/.test(t)) return undefined;
   // A certificate a retained list still leaves to the community (经济困难证明 in Guandu) is no burden.
-  if (RETAINED.test(t)) return undefined;
+  if (RETAINED.test(t) || REFERRED.test(t)) return undefined;
   const analysis = retriever.analyze(t);
   const named = [...analysis.taskHits.keys()].filter((id) => id.startsWith("national/no-certificate/"));
   const hits = retriever

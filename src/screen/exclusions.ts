@@ -39,7 +39,7 @@ const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不
 // Conclusions and papers issued by the department count too: "鉴定结论由住建局出具".
 // A person or post named by a count or a role is the community's own staff: 由一名专职人员负责, 由专人负责.
 // A village committee is the rural community: 由村委会负责管理, 由村两委先行认定.
-const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|两委|各村|村上|村里|村干部|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|牵头|洽谈|统一(检查|执法|处置|实施))/;
+const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|两委|各村|村上|村里|村干部|你们|你社区|[^，,；;]{0,6}?(专人|专职|兼职|专干|[一二两三四五\d]+\s*名|[一二两三\d]+\s*人|本人|书记|主任|楼栋长|志愿者))[^，,；;]{1,16}?(负责(实施|检查|执法|排查|开展|处置|查处)?(?=[，,；;]|$)|负责(实施|检查|执法|排查|开展|处置|查处|清扫|保洁|打扫|清运|维修|入户)|组织实施|实施|开展|执行|上门|处理|处置|查处|出具|作出|认定|鉴定|评定|签发|下达|牵头|洽谈|受理|直接受理|统一(检查|执法|处置|实施))/;
 // A department as the subject at the start of a clause: "区市场监管局将于下周…", "我所定于…".
 // An agency the department hired counts as the department: "区住建局委托的鉴定机构下周进场".
 // A clause opening with 请 or 在 is an order or a place: 请…在社区服务站门口统一挂牌 names no department acting.
@@ -48,7 +48,7 @@ const BY_OTHERS = /由(?!各?社区|各?网格|各?居委|各?村委|村两委|�
 // A count of work done (我大队在城北共拆除12处) reports the department's own work.
 // Nor is commissioning the community (委托各社区对…初判): the community does the work. Hiring an
 // agency is the department acting (我局请第三方鉴定机构…). "按县局安排" is a basis, not a subject.
-const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法|一|个|场|好|了)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?!各?社区|各?网格|各?居委|各?村)|请(?=第三方|专业|机构|公司|鉴定|检测)|共(?=[^，,；;]{0,4}?(拆除|清理|处罚|查处|检查|整治|取缔|签约|收缴))|组织|派员|派人|已经|已|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
+const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依据|遵照|受|经|应|为|请|在)(?:区|县|市|街道|镇|我)?[^，,；;：:]{0,14}?(局|所|院(?!子|内|里|落)|大队|中队|执法队|办(?!理|事|证|法|一|个|场|好|了)|中心|站|公司|支队|分局|检查组|专班|机构|单位|团队)[^，,；;]{0,6}?(将|会|拟|定于|计划|近期|下周|明天|后天|统一|负责|牵头|安排|委托(?![^，,；;]{0,8}?(社区|网格|居委|村))|请(?=第三方|专业|机构|公司|鉴定|检测)|共(?=[^，,；;]{0,4}?(拆除|清理|处罚|查处|检查|整治|取缔|签约|收缴))|组织|派员|派人|已经(?!发|转)|已(?!发|转|经)|进场|进驻|入户|上门|要来|(?<![发转送传寄])来(?!文|电|函|信|通知|人?说|了个))/;
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门", "他们自己来拆".
 // Owners told to do it themselves are not the department: "让他们自己拆，不拆的社区找人拆".
 const OWN_PEOPLE =
@@ -76,10 +76,10 @@ const REPORT_ASK =
 const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行|找人|组织人)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分)/;
 
 // The community named as the one in charge: 今后由村委会负责管理, 由各社区负责.
-const BY_COMMUNITY = /由(各?社区|所在社区|属地社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
+const BY_COMMUNITY = /由[^，,；;]{0,4}?(所在社区|属地社区)|由(各?社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
 
 // The community doing it on its own is no department doing it: 请社区自行组织人员, 各社区自己安排.
-const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|两委|各村|村里|村上|你们|各单位)[^，,；;]{0,4}?(自行|自己)/g;
+const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|两委|各村|村里|村上|你们|各单位)[^，,；;]{0,4}?(自行|自己|组织实施|负责实施)/g;
 // A forward marker heading the message relays the order; the community forwards nothing by it:
 // 【转发】区住建局：…, 转发区应急局通知：….
 const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])|^转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]/;
@@ -117,7 +117,7 @@ const RESIDENTS_SELF = /(请|由|提醒|引导|倡导|动员|号召)(广大|辖�
 // A meeting notice asks people to attend, not to do a task.
 const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
 // What a meeting decided, passed on, is an order: 开会口头交代了：…, 会上书记要求….
-const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|交待|布置|安排|部署|强调|要求|说了)/;
+const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|交待|布置|安排|部署|强调|要求|说了|讲了)/;
 
 /**
  * The clause without its negated parts: comma-separated pieces holding 不再/不得/取消… are
@@ -176,7 +176,7 @@ export function messageExclusion(norm: string, cues: ScreenCues, addressedToAll:
 
 // An indirect question is the object of a check, not a question: 认定是否属于违建, 看看有没有, 核实是不是.
 // So is a yes/no that names a finding: 出具是否属于违法建设的认定意见.
-const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|看看|看一下|看下|看|核实|核查|核对|检查|排查|摸排|了解|摸清|弄清|登记|鉴定|评估|甄别|问问|问一下)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)|(是否|是不是)[^；;？?，,]{0,12}?的?(认定|意见|结论|鉴定|证明)/g;
+const INDIRECT = /(认定|判断|确认|确定|查看|查明|查清|查|看看|看一下|看下|看|核实|核查|核对|检查|排查|摸排|了解|摸清|弄清|登记|鉴定|评估|甄别|问问|问一下)(一下)?[^；;？?]{0,12}?(是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要)|(是否|是不是)[^；;？?，,]{0,12}?的?(认定|意见|结论|鉴定|证明)/g;
 // Once a check is asked for, later yes/no words list more of what to check: "看有没有许可证、存放是不是超量".
 const EMBEDDED = /是否|是不是|有没有|有无|能不能|属不属于|算不算|要不要/g;
 

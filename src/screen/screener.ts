@@ -129,7 +129,8 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
         // negative-list push, not a burden laid on the community beside it (挂牌子, 报台账).
         if (BURDEN_STILL_COUNTS.has(exclusion) && !burden && ordered) {
           const b = findBurden(live, clause.index, cues, retriever, kb);
-          if (b) burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: burdenConfidence(b, addr.weight, level) };
+          // A certificate the department now issues itself is no burden on the community.
+          if (b && b.kind !== "certificate") burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: burdenConfidence(b, addr.weight, level) };
         }
         continue;
       }

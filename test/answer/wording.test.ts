@@ -180,3 +180,15 @@ describe("certificates described, not named", () => {
     expect(verdictOf("环县那个方案里，整改阶段要求哪天之前把情况报上去？").verdict).toBe("info");
   });
 });
+
+describe("papers asked of the community", () => {
+  it("a listed certificate told in a story wins over the story's topic", () => {
+    const r = verdictOf("学校让家长找社区开证明，说孩子有哮喘不能参加运动会，能开吗？");
+    expect(r.verdict).toBe("negative");
+    expect(r.citations[0]).toBe("national/no-certificate/12");
+  });
+
+  it("a paper on no list is a task on no list", () => {
+    expect(verdictOf("律师让居民找社区出个证明，写明楼上半夜装修噪音扰民，这种证明社区能出吗？").verdict).toBe("unlisted");
+  });
+});
