@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
 import { hasCue, readScreenCues } from "../screen/cues.js";
+import { blankUndergo } from "../screen/framing.js";
 import { checkedBusinessItem, definedItems } from "../screen/task-definition.js";
 import { assignsTask, type QuestionCues } from "./question-cues.js";
 
@@ -12,12 +13,12 @@ import { assignsTask, type QuestionCues } from "./question-cues.js";
  */
 
 /** Seeing something on a round: 看到, 发现, 碰到. */
-const SEEN = /看到|发现|碰到|遇到|见到|瞧见/;
+const SEEN = /看到|看见|发现|碰到|遇到|见到|瞧见/;
 /** The duty to report hazards of production units (履职清单第17项). */
 const REPORT_HAZARD = "gansu/duty/17";
 
 /** Passing something on to a department: the community reports, it does not check. */
-const REPORTING = /报给|报告|上报|举报|反映给|报到/;
+const REPORTING = /报给|报告|上报|举报|反映给|报到|告诉[^，,。？?]{0,2}?(应急|安监|消防|派出所|公安|城管|市场监管|街道|部门)/;
 
 /** A check said not to be one: 不是去查, 不用检查. */
 const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
@@ -53,7 +54,8 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
     // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
     if (!(cues.assign || cues.community) || cues.serve > 0 || REPORTING.test(norm) || hasCue(norm, screenCues.notify_only)) return items;
     const t = norm.replace(NOT_CHECKING, "");
-    const [, street, building] = definedItems(t, screenCues);
+    // The community's own publicity stall (摆摊讲禁毒) is no street vending.
+    const [, street, building] = definedItems(blankUndergo(t), screenCues);
     const n = checkedBusinessItem(t, screenCues) || street || building;
     const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
     if (!item) return items;

@@ -192,3 +192,27 @@ describe("papers asked of the community", () => {
     expect(verdictOf("律师让居民找社区出个证明，写明楼上半夜装修噪音扰民，这种证明社区能出吗？").verdict).toBe("unlisted");
   });
 });
+
+describe("stories at the counter and publicity stalls", () => {
+  it.each([
+    ["小伙子的毕业证搬家弄丢了，学校让他找社区证明证书确实丢了，能开吗", "national/no-certificate/20"],
+    ["银行让阿姨回社区开证明，说明她是老人的亲闺女，能写吗", "national/no-certificate/1"],
+    ["孩子考试那天发高烧在家，学校要社区证明孩子当天病着，能开吗", "national/no-certificate/12"],
+  ])("%s → %s", (q, cite) => {
+    const r = verdictOf(q);
+    expect(r.verdict).toBe("negative");
+    expect(r.citations.slice(0, 3)).toContain(cite);
+  });
+
+  it("a stall for the community's own publicity is no street vending", () => {
+    const r = verdictOf("派出所让我们在小区门口摆摊讲毒品的危害，这个归社区配合吧");
+    expect(r.verdict).toBe("assist");
+    expect(r.citations[0]).toBe("gansu/assist/6");
+  });
+
+  it("reporting a hazard seen by phone is the duty to report", () => {
+    const r = verdictOf("路过看见一家小作坊半夜往小罐里倒灌煤气，我们打电话告诉应急局，这算不算多管闲事");
+    expect(r.verdict).toBe("duty");
+    expect(r.citations[0]).toBe("gansu/duty/17");
+  });
+});
