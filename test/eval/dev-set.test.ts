@@ -17,7 +17,8 @@ interface Scores {
   screen_precision: number;
   screen_recall: number;
   screen_f1: number;
-  screen_top1_citation: number;
+  /** null when the set has no flagged negative-list message to cite. */
+  screen_top1_citation: number | null;
   screen_missing_or_error: number;
 }
 
@@ -54,6 +55,6 @@ describe.each(["dev.jsonl", "everyday-a.jsonl", "everyday-b.jsonl", "everyday-c.
   it("screen: F1 ≥ 90 %, precision ≥ 90 %, top-1 citation ≥ 90 %", () => {
     expect(scores.screen_f1).toBeGreaterThanOrEqual(90);
     expect(scores.screen_precision).toBeGreaterThanOrEqual(90);
-    expect(scores.screen_top1_citation).toBeGreaterThanOrEqual(90);
+    if (scores.screen_top1_citation !== null) expect(scores.screen_top1_citation).toBeGreaterThanOrEqual(90);
   });
 });
