@@ -7,19 +7,23 @@ const kb = realKb();
 const ask = createOfflineAsker(kb, createKnowledgeRetriever(kb));
 const verdictOf = (q: string) => ask(q).result;
 
+/** The question gets `verdict`, with `cite` first (or among the first three when `top3`). */
+function expectAnswer(q: string, verdict: string, cite: string, top3 = false): void {
+  const r = verdictOf(q);
+  expect(r.verdict, q).toBe(verdict);
+  if (top3) expect(r.citations.slice(0, 3), q).toContain(cite);
+  else expect(r.citations[0], q).toBe(cite);
+}
+
 describe("village committees are the rural community", () => {
   it("reads a task handed to 各村 or 村两委 as handed to the community", () => {
-    const r = verdictOf("乡里让各村把路边那几处私搭的棚子拆了，村两委干这个合适吗");
-    expect(r.verdict).toBe("negative");
-    expect(r.citations[0]).toBe("gansu/negative/2");
+    expectAnswer("乡里让各村把路边那几处私搭的棚子拆了，村两委干这个合适吗", "negative", "gansu/negative/2");
   });
 });
 
 describe("asking what to do about something", () => {
   it("is community business when a listed task is named outright", () => {
-    const r = verdictOf("楼后空地上有人偷偷种罂粟，该怎么办？");
-    expect(r.verdict).toBe("duty");
-    expect(r.citations[0]).toBe("gansu/duty/16");
+    expectAnswer("楼后空地上有人偷偷种罂粟，该怎么办？", "duty", "gansu/duty/16");
   });
 
   it("is not when nothing on the lists is named", () => {
@@ -29,15 +33,11 @@ describe("asking what to do about something", () => {
 
 describe("what is checked decides the item", () => {
   it("sending workers to look at a business's gas and wiring is the safety inspection (7)", () => {
-    const r = verdictOf("市场所让网格员去看看那几家面馆的液化气罐和插座，这归我们管吗");
-    expect(r.verdict).toBe("negative");
-    expect(r.citations[0]).toBe("gansu/negative/7");
+    expectAnswer("市场所让网格员去看看那几家面馆的液化气罐和插座，这归我们管吗", "negative", "gansu/negative/7");
   });
 
   it("special equipment is the regulator's to inspect wherever it stands", () => {
-    const r = verdictOf("质监那边让社区每周去各小区看一遍扶梯和客梯，这是我们的活吗");
-    expect(r.verdict).toBe("negative");
-    expect(r.citations[0]).toBe("gansu/negative/7");
+    expectAnswer("质监那边让社区每周去各小区看一遍扶梯和客梯，这是我们的活吗", "negative", "gansu/negative/7");
   });
 
   it("reporting what was seen at a business stays the community's duty", () => {
@@ -65,9 +65,7 @@ describe("facts about the documents", () => {
   });
 
   it("an item's number or basis cites the item first", () => {
-    const r = verdictOf("协助清单里劝返辍学学生那一条是第几条，依据是哪部法？");
-    expect(r.verdict).toBe("info");
-    expect(r.citations[0]).toBe("gansu/assist/24");
+    expectAnswer("协助清单里劝返辍学学生那一条是第几条，依据是哪部法？", "info", "gansu/assist/24");
   });
 });
 
@@ -80,25 +78,17 @@ describe("commercial requests", () => {
 
 describe("phone typing and everyday certificate wording", () => {
   it("reads sq as 社区", () => {
-    const r = verdictOf("教育局让sq去家里劝返一个辍学的初中生 要我们去吗");
-    expect(r.verdict).toBe("assist");
-    expect(r.citations[0]).toBe("gansu/assist/24");
+    expectAnswer("教育局让sq去家里劝返一个辍学的初中生 要我们去吗", "assist", "gansu/assist/24");
   });
 
   it.each([
     ["小区有人找社区开个证明，证明他名下没房子，能开吗", "national/no-certificate/17"],
     ["有人应聘要社区开证明说他没犯过罪，这个章能盖吗", "national/no-certificate/5"],
     ["居民要社区证明她还没结婚，单位要的，能开吗", "national/no-certificate/8"],
-  ])("%s → %s", (q, cite) => {
-    const r = verdictOf(q);
-    expect(r.verdict).toBe("negative");
-    expect(r.citations[0]).toBe(cite);
-  });
+  ])("%s → %s", (q, cite) => expectAnswer(q, "negative", cite));
 
   it("asking whether reporting a hazard seen is 我们的事 is in scope", () => {
-    const r = verdictOf("巡楼时看到一家小饭馆把煤气罐堆在门口，我们能做的是往上报吗？这算我们的事不");
-    expect(r.verdict).toBe("duty");
-    expect(r.citations[0]).toBe("gansu/duty/17");
+    expectAnswer("巡楼时看到一家小饭馆把煤气罐堆在门口，我们能做的是往上报吗？这算我们的事不", "duty", "gansu/duty/17");
   });
 });
 
@@ -114,9 +104,7 @@ describe("questions that name no list but a place or a number", () => {
 
 describe("seeing a hazard and the street", () => {
   it("a hazard seen on a round, with nobody handing a check, is about reporting it", () => {
-    const r = verdictOf("走访时发现一家小超市里私拉电线给电动车充电，我们能做点啥？");
-    expect(r.verdict).toBe("duty");
-    expect(r.citations[0]).toBe("gansu/duty/17");
+    expectAnswer("走访时发现一家小超市里私拉电线给电动车充电，我们能做点啥？", "duty", "gansu/duty/17");
   });
 
   it.each([
@@ -136,11 +124,7 @@ describe("more everyday wording", () => {
     ["村里有个老汉被儿子赶出家门了，社区要不要出面帮他讨个说法", "duty", "gansu/duty/7"],
     ["楼上漏水把楼下泡了，两家吵到社区来了，我们要出面调一调吧", "duty", "gansu/duty/4"],
     ["教育局说村里有个娃初二就不念了，让村干部去家里劝回来，这归我们吗", "assist", "gansu/assist/24"],
-  ])("%s → %s", (q, verdict, cite) => {
-    const r = verdictOf(q);
-    expect(r.verdict).toBe(verdict);
-    expect(r.citations[0]).toBe(cite);
-  });
+  ])("%s → %s", (q, verdict, cite) => expectAnswer(q, verdict, cite));
 
   it("delivering a court's papers is on no list", () => {
     expect(verdictOf("法院让社区帮忙给居民送传票，人一直不在家，社区有这个义务吗").verdict).toBe("unlisted");
@@ -154,11 +138,7 @@ describe("everyday wording, continued", () => {
     ["小学门口放学时全是卖炸串的小推车把路都堵了，城管让社区天天派人去撵，这是社区的事吗", "negative", "gansu/negative/4"],
     ["能不能组织家属院的老人搞一次地震逃生演练？", "duty", "gansu/duty/19"],
     ["消防站想来小区搞防火知识宣传、发发传单，要社区配合，我们接吧？", "assist", "gansu/assist/7"],
-  ])("%s → %s", (q, verdict, cite) => {
-    const r = verdictOf(q);
-    expect(r.verdict).toBe(verdict);
-    expect(r.citations[0]).toBe(cite);
-  });
+  ])("%s → %s", (q, verdict, cite) => expectAnswer(q, verdict, cite));
 });
 
 describe("certificates described, not named", () => {
@@ -169,11 +149,7 @@ describe("certificates described, not named", () => {
     ["老家要我证明在这边只生了一个孩子、没超生，让社区开，可以吗", "national/no-certificate/14"],
     ["办签证要家里有房有车的证明，能让社区出吗", "national/no-certificate/17"],
     ["办执照要社区证明那间门面能用来做生意，这种证明我们开不开", "national/no-certificate/19"],
-  ])("%s → %s", (q, cite) => {
-    const r = verdictOf(q);
-    expect(r.verdict).toBe("negative");
-    expect(r.citations.slice(0, 3)).toContain(cite);
-  });
+  ])("%s → %s", (q, cite) => expectAnswer(q, "negative", cite, true));
 
   it("what a document says about a certificate is a fact question", () => {
     expect(verdictOf("官渡那边居委会现在还能开哪种证明？").verdict).toBe("info");
@@ -183,9 +159,7 @@ describe("certificates described, not named", () => {
 
 describe("papers asked of the community", () => {
   it("a listed certificate told in a story wins over the story's topic", () => {
-    const r = verdictOf("学校让家长找社区开证明，说孩子有哮喘不能参加运动会，能开吗？");
-    expect(r.verdict).toBe("negative");
-    expect(r.citations[0]).toBe("national/no-certificate/12");
+    expectAnswer("学校让家长找社区开证明，说孩子有哮喘不能参加运动会，能开吗？", "negative", "national/no-certificate/12");
   });
 
   it("a paper on no list is a task on no list", () => {
@@ -198,21 +172,13 @@ describe("stories at the counter and publicity stalls", () => {
     ["小伙子的毕业证搬家弄丢了，学校让他找社区证明证书确实丢了，能开吗", "national/no-certificate/20"],
     ["银行让阿姨回社区开证明，说明她是老人的亲闺女，能写吗", "national/no-certificate/1"],
     ["孩子考试那天发高烧在家，学校要社区证明孩子当天病着，能开吗", "national/no-certificate/12"],
-  ])("%s → %s", (q, cite) => {
-    const r = verdictOf(q);
-    expect(r.verdict).toBe("negative");
-    expect(r.citations.slice(0, 3)).toContain(cite);
-  });
+  ])("%s → %s", (q, cite) => expectAnswer(q, "negative", cite, true));
 
   it("a stall for the community's own publicity is no street vending", () => {
-    const r = verdictOf("派出所让我们在小区门口摆摊讲毒品的危害，这个归社区配合吧");
-    expect(r.verdict).toBe("assist");
-    expect(r.citations[0]).toBe("gansu/assist/6");
+    expectAnswer("派出所让我们在小区门口摆摊讲毒品的危害，这个归社区配合吧", "assist", "gansu/assist/6");
   });
 
   it("reporting a hazard seen by phone is the duty to report", () => {
-    const r = verdictOf("路过看见一家小作坊半夜往小罐里倒灌煤气，我们打电话告诉应急局，这算不算多管闲事");
-    expect(r.verdict).toBe("duty");
-    expect(r.citations[0]).toBe("gansu/duty/17");
+    expectAnswer("路过看见一家小作坊半夜往小罐里倒灌煤气，我们打电话告诉应急局，这算不算多管闲事", "duty", "gansu/duty/17");
   });
 });
