@@ -20,7 +20,7 @@ export interface BurdenHit {
 
 // Undoing a burden is not imposing one: 摘牌, 撤牌, 清理牌子, 规范挂牌.
 // 规范化建设 is a campaign's name, not a clean-up of plaques.
-const REDUCING = /摘|撤|清理|清退|整合|规范(?!化)|精简|压减|减少/;
+const REDUCING = /摘|撤|清理|清退|整合|规范(?!化)|精简|压减|减少|梳理/;
 const MECHANISM_SETUP = /设立|设置|成立|组建|建立|挂牌/;
 // Forms on the agreed list are no extra burden: 按年初下发的社区报表清单报送, 其他表格不再另行要求.
 const AGREED_LIST = /按[^，,；;]{0,12}?(报表|表格)清单|清单内的?(报表|台账|表格)|不再另行要求/;

@@ -52,7 +52,7 @@ const DEPT_SUBJECT = /^(?:[【\[][^】\]]*[】\]])?(?!根据|按照|按|据|依�
 // The department's own people do it: "是燃气公司自己的人查", "供水公司自己派人入户", "由他们自己上门", "他们自己来拆".
 // Owners told to do it themselves are not the department: "让他们自己拆，不拆的社区找人拆".
 const OWN_PEOPLE =
-  /(?<!让|叫|要求|督促|劝|通知|告诉)(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表|拆|清理|清运|收)/;
+  /(?<!让|叫|要求|督促|劝|通知|告诉)(局|所|院|大队|中队|队|公司|中心|站|部门|单位|机构|检查组|他们|(检验|检测|检查|执法)员|(检测|检查|安检|维修|施工|执法)人员|师傅)(自己|自行|亲自)(的人|的工作人员|派人|派员|人员)?(来|去|过来)?[^，,；;]{0,4}?(查|检查|检测|安检|入户|上门|做|弄|负责|实施|处理|维修|抄表|拆|清理|清运|收)/;
 // The community being inspected: "创卫检查组下周来", "市督查组明天到社区" is an occasion, not a department doing the task.
 const INSPECTED_BY = /[^，,；;：:]{0,8}?(检查组|督查组|考核组|暗访组|验收组|评估组|巡查组|测评组)[^，,；;]{0,8}?(来|到|莅临|进驻|检查|督查|暗访|验收|测评)[^，,；;]{0,6}/g;
 // A greeting opening a message ("各社区好，") names no one to do anything.
@@ -63,7 +63,7 @@ const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户|物业|楼长|楼栋长|单元长)/;
 // A community asking a department to come and deal with something it found.
 // Seeing it on a round and sending a photo is reporting too: 看到…拍个照发给安监办.
-const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给|拍照报|拍照发)[^，,；;]{0,8}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
+const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给|拍照报|拍照发|拍个照发)[^；;]{0,12}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
 // Already passed on to a department: "我们已经报给街道城建办了，请他们来认定处理".
 const REPORT_DONE = /(已经|已)(报给|报告给?|上报给?|反映给|转给|移交给?)[^，,；;]{0,10}?(街道|城管|城建|住建|执法|安监|应急|派出所|公安|市场监管|消防|部门|中队|大队)/;
 // Recording a problem and passing it on: "做好记录并报城管中队处理".
@@ -82,7 +82,7 @@ const BY_COMMUNITY = /由[^，,；;]{0,4}?(所在社区|属地社区)|由(各?�
 const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|两委|各村|村里|村上|你们|各单位)[^，,；;]{0,4}?(自行|自己|组织实施|负责实施)/g;
 // A forward marker heading the message relays the order; the community forwards nothing by it:
 // 【转发】区住建局：…, 转发区应急局通知：….
-const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])|^转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]/;
+const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])?\s*转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]|^(?:[【\[][^】\]]*[】\]])/;
 
 // A stretch of street or an area handed to the community is an assignment: 沿线社区包干, 各社区认领责任区, 划片包干到社区.
 const ASSIGNED = /(社区|网格|居委)[^，,；;]{0,4}?(包干|包保|包片|分片包干|划片包干|认领|分包)|(包干|划片|分片|责任区)[^，,；;]{0,4}?(到|给)[^，,；;]{0,2}?(各?社区|各?网格|居委)/;
@@ -115,7 +115,7 @@ function foundReport(t: string, cues: ScreenCues): boolean {
 const RESIDENTS_SELF = /(请|由|提醒|引导|倡导|动员|号召)(广大|辖区|各位)?(居民|业主|住户|群众|各户|家庭|租户)(朋友)?[^，,；;]{0,3}?(自行|自己|自查|主动)/;
 
 // A meeting notice asks people to attend, not to do a task.
-const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训/;
+const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训|视频会/;
 // What a meeting decided, passed on, is an order: 开会口头交代了：…, 会上书记要求….
 const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|交待|布置|安排|部署|强调|要求|说了|讲了)/;
 
@@ -124,10 +124,14 @@ const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|
  * dropped ("社区不再承担商户燃气检查" leaves nothing; "专人专岗，不得兼任" keeps 专人专岗).
  */
 export function stripNegated(text: string, cues: ScreenCues): string {
-  return text
-    .split(/[，,、]/)
-    .filter((piece) => !hasCue(piece.replace(NOT_NEGATION, ""), cues.negation))
-    .join("，");
+  // Pieces keep their own separators: "a、b、c三档" must stay a list, not become "a，b，c".
+  const parts = text.split(/([，,、])/);
+  let out = "";
+  for (let i = 0; i < parts.length; i += 2) {
+    if (hasCue(parts[i].replace(NOT_NEGATION, ""), cues.negation)) continue;
+    out += parts[i] + (parts[i + 1] ?? "");
+  }
+  return out.replace(/[，,、]+$/, "");
 }
 
 // The department, its agencies and its staff (鉴定人员, 检测人员, 特检院).

@@ -106,8 +106,6 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
     let negative: Candidate<NegativeMatch> | undefined;
     let burden: Candidate<BurdenHit> | undefined;
     let nearMiss: { item: ListItem; text: string } | undefined;
-    // The clause before, when it was neither skipped nor excluded: the topic an order may refer to.
-    let previous: string | undefined;
     let excluded: Exclusion | null = null;
 
     for (const clause of live) {
@@ -139,8 +137,11 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       const ceiling = ordered ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
       if (negative && ceiling <= negative.confidence) continue;
       if (!negative && nearMiss && !ordered) continue;
+      // The topic an order may refer to: a near miss, else the sentence just before, unless that
+      // one was excluded (a report, a question).
+      const before = clause.index > 0 ? live[clause.index - 1] : undefined;
+      const previous = before?.text && !clauseExclusion(clauses[before.index], cues) ? before.text : undefined;
       const topic = nearMiss?.text ?? previous;
-      previous = clause.text;
       const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered && topic ? followOn(clause.text, topic) : null);
       if (neg) {
         if (!ordered) {
