@@ -52,7 +52,9 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
    */
   function preferCheckedItem(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
     // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
-    if (!(cues.assign || cues.community) || cues.serve > 0 || REPORTING.test(norm) || hasCue(norm, screenCues.notify_only)) return items;
+    // (Reporting words count only when nobody hands the check: "让社区去查…拍照上报" is still the check.)
+    const reporting = cues.serve > 0 || REPORTING.test(norm);
+    if (!(cues.assign || cues.community) || (reporting && !assignsTask(norm)) || hasCue(norm, screenCues.notify_only)) return items;
     const t = norm.replace(NOT_CHECKING, "");
     // The community's own publicity stall (摆摊讲禁毒) is no street vending.
     const [, street, building] = definedItems(blankUndergo(t), screenCues);

@@ -164,6 +164,8 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   // Going through the businesses one by one leaves no doubt what is inspected.
   const floor = EACH_BUSINESS.test(text) ? 0.3 : 0.4;
   if (!ok && business && INSPECT.test(text) && definitionItem(text, cues) === top.item.number && ratio >= floor) ok = true;
+  // Sweeping a public road is item 4 by definition, whoever is sent with the brooms (居民志愿者 is no volunteer-service task).
+  if (!ok && top.item.number === 4 && roadCleaning(text, cues) && ratio >= 0.3) ok = true;
   if (!ok) return null;
 
   // Strength: how high the score is, how clear the margin, and whether the action is an inspection.
@@ -203,7 +205,7 @@ export function matchClause(
   if (core !== text) {
     const c = gate(core) ? searchClause(retriever, core) : undefined;
     const m = c ? matchNegative(core, c.analysis, c.hits, cues, kb) : null;
-    if (m || !hasCue(core, cues.enforce_verbs)) return m;
+    if (m || !(hasCue(core, cues.enforce_verbs) || hasCue(core, cues.develop_verbs))) return m;
   }
   // The whole clause, but still without being inspected (迎接上级检查) or the community's own stall.
   const whole = blankUndergo(text);

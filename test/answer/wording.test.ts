@@ -182,3 +182,9 @@ describe("stories at the counter and publicity stalls", () => {
     expectAnswer("路过看见一家小作坊半夜往小罐里倒灌煤气，我们打电话告诉应急局，这算不算多管闲事", "duty", "gansu/duty/17");
   });
 });
+
+describe("a check handed over, with its results to be reported", () => {
+  it("is still the check", () => {
+    expectAnswer("应急办让社区去几家小修理厂、洗车店查灭火器和电线，还要拍照上报，这归我们吗？", "negative", "gansu/negative/7");
+  });
+});
