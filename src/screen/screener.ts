@@ -84,9 +84,10 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
    *空地垃圾堆成山了") is judged with that sentence as its topic. Only an enforcement verb carries
    * the topic over, or a develop verb (陪同客商, 谈租金).
    */
-  function followOn(order: string, topic: string): NegativeMatch | null {
+  function followOn(order: string, topicOf: () => string | undefined): NegativeMatch | null {
     if (!hasCue(order, cues.enforce_verbs) && !hasCue(order, cues.develop_verbs)) return null;
-    return matchClause(retriever, `${topic}，${order}`, cues, kb, gate);
+    const topic = topicOf();
+    return topic ? matchClause(retriever, `${topic}，${order}`, cues, kb, gate) : null;
   }
 
   function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
@@ -139,10 +140,12 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       if (!negative && nearMiss && !ordered) continue;
       // The topic an order may refer to: a near miss, else the sentence just before, unless that
       // one was excluded (a report, a question).
-      const before = clause.index > 0 ? live[clause.index - 1] : undefined;
-      const previous = before?.text && !clauseExclusion(clauses[before.index], cues) ? before.text : undefined;
-      const topic = nearMiss?.text ?? previous;
-      const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered && topic ? followOn(clause.text, topic) : null);
+      const topic = () => {
+        if (nearMiss) return nearMiss.text;
+        const before = clause.index > 0 ? live[clause.index - 1] : undefined;
+        return before?.text && !clauseExclusion(clauses[before.index], cues) ? before.text : undefined;
+      };
+      const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered ? followOn(clause.text, topic) : null);
       if (neg) {
         if (!ordered) {
           nearMiss ??= { item: neg.items[0], text: clause.text };
