@@ -73,7 +73,7 @@ const REPORT_REFER = /(报|报给|报告|交给?|转给?|移交)(区|街道)?(�
 const REPORT_ASK =
   /(请|麻烦)(?![^，,；;]{0,8}?(社区|网格|居委|楼栋长))[^，,；;]{0,8}?(派人|安排人员?|派员|来人)[^，,；;]{0,3}?(来|去|过来|过去|前来|到场|现场)?(处理|处置|查看|看看|看一下|看下|看一看|核查|核实|解决|检查|查一下|查一查|查查|查下)/;
 // After a notify phrase, the community is still told to do the work itself.
-const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行|找人|组织人)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分)/;
+const STILL_DOES = /(开展|进行|完成|组织|负责|落实|逐一|逐户|逐店|逐栋|逐幢|逐楼|逐间|挨家|逐家|自行|找人|组织人)[^，,；;]{0,12}?(检查|排查|巡查|核查|核实|整治|清理|拆除|劝离|登记|统计|摸排|征收|收取|代收|收缴|罚款|处罚|劝导|评定|认定|鉴定|评级|打分|拆|清扫|保洁|打扫|清运|打分|评分|评出|定级|打一遍分|修剪|加固|锯掉)/;
 
 // The community named as the one in charge: 今后由村委会负责管理, 由各社区负责.
 const BY_COMMUNITY = /由[^，,；;]{0,4}?(社区|网格|村委)|由(各?社区|各?网格|各?居委会?|各?村委会?|村两委|两委|各村|村上|村里|你们|你社区)/;
@@ -82,7 +82,7 @@ const BY_COMMUNITY = /由[^，,；;]{0,4}?(社区|网格|村委)|由(各?社区|
 const COMMUNITY_ITSELF = /(社区|网格员?|居委会?|村委会?|两委|各村|村里|村上|你们|各单位)[^，,；;]{0,4}?(自行|自己|组织实施|负责实施)/g;
 // A forward marker heading the message relays the order; the community forwards nothing by it:
 // 【转发】区住建局：…, 转发区应急局通知：….
-const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])?\s*转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]|^(?:[【\[][^】\]]*[】\]])/;
+const FORWARD_HEADER = /^(?:[【\[][^】\]]*[】\]])?\s*[^，,；;：:]{0,12}?转发(?=[^，,；;：:]{0,16}?[：:])[^，,；;：:]{0,16}?[：:]|^(?:[【\[][^】\]]*[】\]])/;
 
 // A stretch of street or an area handed to the community is an assignment: 沿线社区包干, 各社区认领责任区, 划片包干到社区.
 const ASSIGNED = /(社区|网格|居委)[^，,；;]{0,4}?(包干|包保|包片|分片包干|划片包干|认领|分包)|(包干|划片|分片|责任区)[^，,；;]{0,4}?(到|给)[^，,；;]{0,2}?(各?社区|各?网格|居委)/;
@@ -143,11 +143,20 @@ const INSPECTION_NOUN = /(检查|排查|巡查|执法|整治|鉴定)(告知书?|
 // A notice header inside the clause: 派出所通知：, 户籍科提醒：.
 const HEADER_NOTICE = /(通知|提醒|告知|转告)(?=[：:])/g;
 
-/** True when a piece before a notify phrase has the community inspecting (not a department). */
-function inspectsBefore(before: string, cues: ScreenCues): boolean {
+/**
+ * True when a piece before a notify phrase has the community inspecting (not a department). With
+ * `namedOnly` (a department heads the message), only pieces that name the community count.
+ */
+function inspectsBefore(before: string, cues: ScreenCues, namedOnly = false): boolean {
   return before
     .split(/[，,]/)
-    .some((piece) => (hasCue(piece, cues.enforce_verbs) || INSPECT.test(piece)) && !DEPARTMENT.test(piece) && !hasCue(piece, cues.self_done));
+    .some(
+      (piece) =>
+        (hasCue(piece, cues.enforce_verbs) || INSPECT.test(piece)) &&
+        !DEPARTMENT.test(piece) &&
+        !hasCue(piece, cues.self_done) &&
+        (!namedOnly || hasCue(piece, cues.addressee)),
+    );
 }
 
 // Forwarding with a count is a promotion quota, not a notice: 每天转发不少于3条, 新增关注100人.
@@ -225,7 +234,11 @@ export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | n
   const n = nm ? nm.index : cueIndex(plain, cues.notify_only);
   // Only notifying: no inspection before the notice ("…看看网吧，发现了通知老板整改" is a push).
   const promotes = hasCue(t, cues.app) && hasCue(t, cues.app_verbs) && QUOTA.test(t);
-  if (n >= 0 && !promotes && !stillDoes(plain.slice(n)) && !inspectsBefore(plain.slice(0, n).replace(OPENING, ""), cues)) return "notify-only";
+  // A department heading the message ("特种设备科：本周对…电梯抽查") does the checks it names before the notice.
+  const opening = OPENING.exec(t)?.[0] ?? "";
+  const before = plain.slice(0, n).replace(OPENING, "");
+  const communityChecks = inspectsBefore(before, cues, DEPARTMENT.test(opening));
+  if (n >= 0 && !promotes && !stillDoes(plain.slice(n)) && !communityChecks) return "notify-only";
   if (hasCue(t, cues.meeting) && ATTEND.test(t) && !RELAYED.test(t) && !hasCue(t, cues.pressure) && !STILL_DOES.test(t)) return "meeting";
   return null;
 }
