@@ -27,7 +27,7 @@ interface Scores {
  * published scorer. dev.jsonl is ../shared/eval's; everyday-a/b.jsonl were written independently of
  * the lexicon, in everyday words, like the unpublished cases (see test/eval/README.md).
  */
-describe.each(["dev.jsonl", "everyday-a.jsonl", "everyday-b.jsonl", "everyday-c.jsonl", "everyday-d.jsonl", "everyday-e.jsonl", "everyday-f.jsonl", "everyday-g.jsonl", "everyday-h.jsonl", "everyday-i.jsonl", "everyday-j.jsonl", "everyday-k.jsonl", "everyday-l.jsonl", "everyday-m.jsonl", "everyday-n.jsonl", "everyday-o.jsonl", "everyday-p.jsonl", "everyday-q.jsonl", "everyday-r.jsonl", "everyday-s.jsonl", "everyday-t.jsonl", "everyday-u.jsonl", "everyday-v.jsonl", "everyday-w.jsonl", "everyday-y.jsonl", "everyday-z.jsonl", "everyday-aa.jsonl", "everyday-ab.jsonl", "everyday-ac.jsonl", "everyday-ad.jsonl", "everyday-ae.jsonl", "everyday-af.jsonl"])("%s, through the batch path", (file) => {
+describe.each(["dev.jsonl", "everyday-a.jsonl", "everyday-b.jsonl", "everyday-c.jsonl", "everyday-d.jsonl", "everyday-e.jsonl", "everyday-f.jsonl", "everyday-g.jsonl", "everyday-h.jsonl", "everyday-i.jsonl", "everyday-j.jsonl", "everyday-k.jsonl", "everyday-l.jsonl", "everyday-m.jsonl", "everyday-n.jsonl", "everyday-o.jsonl", "everyday-p.jsonl", "everyday-q.jsonl", "everyday-r.jsonl", "everyday-s.jsonl", "everyday-t.jsonl", "everyday-u.jsonl", "everyday-v.jsonl", "everyday-w.jsonl", "everyday-y.jsonl", "everyday-z.jsonl", "everyday-aa.jsonl", "everyday-ab.jsonl", "everyday-ac.jsonl", "everyday-ad.jsonl", "everyday-ae.jsonl", "everyday-af.jsonl", "everyday-ag.jsonl", "everyday-ah.jsonl"])("%s, through the batch path", (file) => {
   let scores: Scores;
   const cases = join(here, file);
 
