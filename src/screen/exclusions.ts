@@ -57,6 +57,7 @@ const OWN_PEOPLE =
 const INSPECTED_BY = /[^，,；;：:]{0,8}?(检查组|督查组|考核组|暗访组|验收组|评估组|巡查组|测评组)[^，,；;]{0,8}?(来|到|莅临|进驻|检查|督查|暗访|验收|测评)[^，,；;]{0,6}/g;
 // A greeting opening a message ("各社区好，") names no one to do anything.
 const GREETING = /^[^，,；;：:]{0,12}?(好|早上好|上午好|下午好|晚上好)[，,！!]/;
+const INSPECTION_GROUP = /检查组|督查组|考核组|暗访组|验收组|评估组|巡查组|测评组/;
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -201,21 +202,24 @@ function withoutIndirect(t: string): string {
 }
 
 /** True when the clause asks rather than orders. */
-export function isQuestion(clause: Clause, cues: ScreenCues): boolean {
+export function isQuestion(clause: Clause, cues: ScreenCues, level?: number): boolean {
   if (clause.question) return true;
   // An order with a deadline or a 请 that does not end like a question asks nothing: "农药咋存放的…各村今天下午摸一遍".
-  if (directiveLevel(clause.text.replace(/请问|请教/g, ""), cues) >= 2 && !/[吗呢么]$/.test(clause.text)) return false;
+  const asks = /请问|请教/.test(clause.text);
+  const orderLevel = level !== undefined && !asks ? level : directiveLevel(asks ? clause.text.replace(/请问|请教/g, "") : clause.text, cues);
+  if (orderLevel >= 2 && !/[吗呢么]$/.test(clause.text)) return false;
   return hasCue(withoutIndirect(clause.text), cues.question);
 }
 
-/** Exclusions that apply to one clause, or null. */
-export function clauseExclusion(clause: Clause, cues: ScreenCues): Exclusion | null {
+/** Exclusions that apply to one clause, or null; `level` is the clause's directive level when already known. */
+export function clauseExclusion(clause: Clause, cues: ScreenCues, level?: number): Exclusion | null {
   const t = clause.text;
-  if (isQuestion(clause, cues)) return "question";
+  if (isQuestion(clause, cues, level)) return "question";
   if (!stripNegated(t, cues)) return "negated";
   if (hasCue(t, cues.report_up) || REPORT_ASK.test(t) || foundReport(t, cues) || REPORT_DONE.test(t) || refersOnly(t, cues)) return "report";
   if (RESIDENTS_SELF.test(t) && !stillDoes(t.replace(RESIDENTS_SELF, ""))) return "residents";
-  const afterOpening = t.replace(OPENING, "").replace(INSPECTED_BY, "");
+  // (The inspected-by pattern backtracks at every position: run it only where a group is named.)
+  const afterOpening = INSPECTION_GROUP.test(t) ? t.replace(OPENING, "").replace(INSPECTED_BY, "") : t.replace(OPENING, "");
   const othersDo = hasCue(t.replace(COMMUNITY_ITSELF, ""), cues.self_done) || BY_OTHERS.test(t) || OWN_PEOPLE.test(t) || DEPT_SUBJECT.test(afterOpening);
   if (othersDo && !BY_COMMUNITY.test(t)) {
     // "…由城管中队提供收据，请各社区逐店检查" still sends the community to do the work.

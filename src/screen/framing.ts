@@ -49,7 +49,9 @@ export function stripFraming(text: string): string {
 
 /** The clause with being-inspected phrases and the community's own publicity stalls removed. */
 export function blankUndergo(text: string): string {
-  return text.replace(UNDERGO, "").replace(OWN_STALL, "");
+  const t = text.replace(UNDERGO, "");
+  // Every stall pattern has 摆 or a publicity word before 摊/台; most clauses have neither.
+  return /摆|摊|台/.test(t) ? t.replace(OWN_STALL, "") : t;
 }
 
 /** True when the clause has framing pieces (a purpose, a basis or an occasion). */

@@ -116,7 +116,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       if (level === 0 && (mc.addressedToAll || (messageLevel >= 2 && clause.numbered))) level = 1;
       // The community named as the one fining or seizing sets that task: "社区志愿者发现一次罚款50元".
       if (level === 0 && findAddressee(clause.text, cues) && HARD_ENFORCE.test(clause.text)) level = 1;
-      const exclusion = clauseExclusion(clauses[clause.index], cues);
+      const exclusion = clauseExclusion(clauses[clause.index], cues, levels[clause.index]);
       const addr = addresseeOf(clause, mc, cues);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
 
@@ -143,7 +143,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       const topic = () => {
         if (nearMiss) return nearMiss.text;
         const before = clause.index > 0 ? live[clause.index - 1] : undefined;
-        return before?.text && !clauseExclusion(clauses[before.index], cues) ? before.text : undefined;
+        return before?.text && !clauseExclusion(clauses[before.index], cues, levels[before.index]) ? before.text : undefined;
       };
       const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered ? followOn(clause.text, topic) : null);
       if (neg) {
