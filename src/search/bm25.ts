@@ -1,4 +1,5 @@
 import type { Term } from "./tokenizer.js";
+import { topByScore } from "./top-k.js";
 
 /** One term's postings in one partition, ready to score: documents and their BM25 term weights. */
 interface Postings {
@@ -146,31 +147,11 @@ export class Bm25Index {
         }
       }
     }
-    const best = topDocs(touched, acc, limit);
+    // Ties keep the order in which documents were first reached.
+    const best = topByScore(touched, (doc) => acc[doc], limit);
     const out = best.map((doc): [string, number] => [this.ids[doc], acc[doc]]);
     for (const doc of touched) acc[doc] = 0;
     return out;
   }
 }
 
-/**
- * The `limit` touched documents with the highest accumulated scores, best first; equal scores
- * keep the order in which documents were first touched (a stable sort's first `limit`).
- */
-function topDocs(touched: number[], acc: Float64Array, limit: number): number[] {
-  let kept = touched;
-  if (touched.length > limit) {
-    if (limit <= 0) return [];
-    const values = new Float64Array(touched.length);
-    for (let i = 0; i < touched.length; i++) values[i] = acc[touched[i]];
-    values.sort();
-    const cut = values[touched.length - limit];
-    kept = [];
-    for (const doc of touched) if (acc[doc] >= cut) kept.push(doc);
-  } else {
-    kept = touched.slice();
-  }
-  kept.sort((a, b) => acc[b] - acc[a]);
-  if (kept.length > limit) kept.length = limit;
-  return kept;
-}

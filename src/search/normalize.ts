@@ -26,13 +26,3 @@ export function isWordToken(token: string): boolean {
   }
   return false;
 }
-
-/** Character bigrams of each CJK run (single characters for runs of one). */
-export function cjkBigrams(text: string): string[] {
-  const out: string[] = [];
-  for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) {
-    if (run.length === 1) continue;
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
-  return out;
-}
