@@ -4,7 +4,7 @@ import type { SearchHit } from "../search/types.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
 import { createPreferences } from "./preferences.js";
-import { createCueDetector, type QuestionCues } from "./question-cues.js";
+import { asksForPaper, createCueDetector, type QuestionCues } from "./question-cues.js";
 
 /** What the offline logic concluded, before any text is written. */
 export interface Decision {
@@ -47,9 +47,6 @@ const ADMISSION_QUERY = "社区工作准入制度 清单以外的事项 按照�
 /** A certificate item this close to the first makes the paper asked for a listed one. */
 const CERTIFICATE_NEAR = 0.5;
 
-/** Asking the community to issue a paper: 开个证明, 出个证明, 盖章证明. */
-const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,4}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)/;
-
 /** Asks for a fact of one item: its number or its legal basis (督促孩子上学那一条是第几条？依据是哪部法？). */
 const ITEM_FACT = /第几(条|项)|哪一(条|项)|依据|哪部法|什么法/;
 
@@ -65,11 +62,10 @@ function withoutDisowned(question: string): string {
   return rest.replace(/[，,。？?！!；;\s]/g, "") ? rest : question;
 }
 
-
 /** Builds the offline decision function over a knowledge base and its retriever. */
 export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) {
   const detect = createCueDetector(kb.lexicon);
-  const prefer = createPreferences(kb, STRONG_MATCH);
+  const order = createPreferences(kb, STRONG_MATCH);
   const admission = admissionPassages(retriever);
   const listNames = new PhraseMatcher<ListDef>();
   for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);
@@ -139,7 +135,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const items = prefer.order(reweigh(topItem(hits), cues), a, cues);
+    const { items, seenHazard } = order(reweigh(topItem(hits), cues), a, cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
@@ -152,7 +148,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const aboutDocument = cues.docref && (cues.info || cues.policy);
     // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
     const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
-    if (!(cues.community || cues.assign || aboutDocument || certificateAsked || handlesListedTask || prefer.seenHazard(a.norm, cues))) {
+    if (!(cues.community || cues.assign || aboutDocument || certificateAsked || handlesListedTask || seenHazard)) {
       return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
     }
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
@@ -171,7 +167,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // A paper the community is asked to issue that is on no certificate list (空置证明, 噪音扰民证明)
     // is a task on no list, whatever its story touches.
     const certificateNear = items.some((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && h.score >= CERTIFICATE_NEAR * topScore);
-    const unlistedPaper = cues.certificate && ISSUE_PAPER.test(a.norm) && !certificateNear;
+    const unlistedPaper = cues.certificate && asksForPaper(a.norm) && !certificateNear;
     // Commercial requests are on no list, unless what they ask for is a certificate the national list forbids.
     if (!taskMatch || unlistedPaper || (cues.unlisted && !listedCertificate && topScore < 3 * STRONG_MATCH)) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.

@@ -4,7 +4,7 @@ import type { SearchHit } from "../search/types.js";
 import { hasCue, readScreenCues } from "../screen/cues.js";
 import { blankUndergo } from "../screen/framing.js";
 import { checkedBusinessItem, definedItems } from "../screen/task-definition.js";
-import { assignsTask, type QuestionCues } from "./question-cues.js";
+import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js";
 
 /*
  * Rules that reorder the retrieved items of a question by what the question says is done, not by
@@ -23,9 +23,6 @@ const REPORTING = /报给|报告|上报|举报|反映给|报到|告诉[^，,。�
 /** A check said not to be one: 不是去查, 不用检查. */
 const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
 
-/** Asking for a paper to be issued: 开证明, 出个材料, 盖章. */
-const ISSUING = /开|出|盖|写/;
-
 /** A rival this close to the first item wins when only it has its task named in the question. */
 const NAMED_TASK_SHARE = 0.8;
 
@@ -39,6 +36,11 @@ function preferNamedTask(items: SearchHit[], a: { taskHits: Map<string, string[]
   const i = rest.findIndex((h) => a.taskHits.has(h.id) && h.score >= NAMED_TASK_SHARE * top.score);
   if (i < 0) return items;
   return [rest[i], top, ...rest.filter((_, j) => j !== i)];
+}
+
+/** `hit` first, scored at least `score`; the others after it in their order. */
+function putFirst(items: SearchHit[], hit: SearchHit, score: number): SearchHit[] {
+  return [{ ...hit, score }, ...items.filter((h) => h.id !== hit.id)];
 }
 
 /** The item preferences over one knowledge base; `strong` is the score that counts as a clear match. */
@@ -62,8 +64,7 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
     const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
     if (!item) return items;
     const own = items.find((h) => h.id === item.id);
-    const score = Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong);
-    return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
+    return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong));
   }
 
   /**
@@ -75,12 +76,10 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
     return hasCue(norm, screenCues.safety_topics) || hasCue(norm, screenCues.equipment_topics);
   }
 
-  function preferReportingSeen(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
-    if (!seenHazard(norm, cues)) return items;
-    const item = kb.item(REPORT_HAZARD);
+  function preferReportingSeen(items: SearchHit[], seen: boolean): SearchHit[] {
+    const item = seen ? kb.item(REPORT_HAZARD) : undefined;
     if (!item || items[0]?.id === item.id) return items;
-    const score = Math.max(items[0]?.score ?? 0, strong);
-    return [{ id: item.id, score, entry: { kind: "item", item } }, ...items.filter((h) => h.id !== item.id)];
+    return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(items[0]?.score ?? 0, strong));
   }
 
   /**
@@ -88,18 +87,19 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
    * ("证明孩子有哮喘") is about that certificate, whatever else its story touches (运动会, 学校).
    */
   function preferListedCertificate(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
-    if (!cues.certificate || !ISSUING.test(a.norm)) return items;
+    if (!cues.certificate || !asksForPaper(a.norm)) return items;
     const cert = items.find((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && a.taskHits.has(h.id));
     if (!cert || items[0] === cert) return items;
-    const score = Math.max(cert.score, items[0]?.score ?? 0, strong);
-    return [{ ...cert, score }, ...items.filter((h) => h !== cert)];
+    return putFirst(items, cert, Math.max(cert.score, items[0]?.score ?? 0, strong));
   }
 
-  return {
-    seenHazard,
-    /** The items in the order the rules put them. */
-    order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
-      return preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), a.norm, cues), a, cues);
-    },
+  /**
+   * The items in the order the rules put them, and whether the question reports a hazard seen
+   * (which also makes it community business).
+   */
+  return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean } {
+    const seen = seenHazard(a.norm, cues);
+    const ordered = preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), seen), a, cues);
+    return { items: ordered, seenHazard: seen };
   };
 }

@@ -35,6 +35,13 @@ export function assignsTask(text: string): boolean {
   return ASSIGNMENT.test(text.replace(/\s+/g, ""));
 }
 
+/** Asking the community to issue a paper: 开个证明, 出个证明, 盖章证明, 这种证明能开吗. */
+const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,4}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)/;
+
+export function asksForPaper(norm: string): boolean {
+  return ISSUE_PAPER.test(norm);
+}
+
 /** A company or its salesperson asking the community for help ("保险公司找到社区", "农商行的客户经理找到我"): commercial, on no list. */
 const COMMERCIAL = /(公司|商家|厂家|商场|银行|农商行|信用社|邮储|运营商|开发商|中介|客户经理|业务员)[^，,。？?！!]{0,8}(想|要|让|请|找|叫)/;
 
