@@ -3,6 +3,7 @@ import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
+import { withoutOwnStallWord } from "../screen/framing.js";
 import { createPreferences } from "./preferences.js";
 import { asksForPaper, createCueDetector, type QuestionCues } from "./question-cues.js";
 
@@ -49,9 +50,6 @@ const CERTIFICATE_NEAR = 0.5;
 
 /** Asks for a fact of one item: its number or its legal basis (督促孩子上学那一条是第几条？依据是哪部法？). */
 const ITEM_FACT = /第几(条|项)|哪一(条|项)|依据|哪部法|什么法/;
-
-/** The stall of a publicity event: 摆摊宣传, 设点摆台咨询 (the 摆摊 alone, the event is kept). */
-const PUBLICITY_STALL = /(设点|设个点)?摆(摊|台|摊位|个摊)(子)?(?=[^，,；;。？?]{0,8}?(发放|宣传|宣讲|讲|咨询|义诊|答疑|服务|登记|发资料|发传单))/g;
 
 /** A piece that says what the task is not: "不是去查商铺那种", "并不是要拆". */
 const DISOWNED = /(^|[，,。？?！!；;\s])(这)?(不是|并不是|并非)(去|要)?(查|检查|排查|拆|执法|罚)[^，,。？?！!；;]*/g;
@@ -123,7 +121,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   return function decide(question: string, previous?: string): Decision {
     let query = question;
     // Neither a disowned check nor the stall of the community's own publicity (摆摊讲禁毒) names the task.
-    let a = retriever.analyze(withoutDisowned(question).replace(PUBLICITY_STALL, ""));
+    let a = retriever.analyze(withoutOwnStallWord(withoutDisowned(question)));
     let cues = detect(a.norm);
     let hits = retriever.searchAnalyzed(a, { limit: 12 });
     if (previous && cues.followup) {

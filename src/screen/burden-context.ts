@@ -56,3 +56,6 @@ const VETO_TOPIC = /[^，,；;:：]{0,16}?一票否决/g;
 export function vetoTopicOnly(text: string, cues: ScreenCues): boolean {
   return hasCue(text, cues.veto) && !hasCue(text.replace(VETO_TOPIC, ""), cues.enforce_verbs);
 }
+
+/** A new form or table added on top: 新增《流动摊贩情况周报表》, 另设一张统计表 (paperwork, not a new business). */
+export const NEW_FORM = /(新增|新设|另设|增设|增加)[^，,；;]{0,16}?(报表|表格|统计表|台账|表)/;

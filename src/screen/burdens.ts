@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem } from "../types.js";
 import type { Clause } from "./clauses.js";
-import { photoQuota, vetoInAssessment } from "./burden-context.js";
+import { NEW_FORM, photoQuota, vetoInAssessment } from "./burden-context.js";
 import { findCue, hasCue, type ScreenCues } from "./cues.js";
 
 /** The burdens the source documents forbid besides negative-list tasks. */
@@ -24,8 +24,6 @@ const REDUCING = /摘|撤|清理|清退|整合|规范(?!化)|精简|压减|减�
 const MECHANISM_SETUP = /设立|设置|成立|组建|建立|挂牌/;
 // Forms on the agreed list are no extra burden: 按年初下发的社区报表清单报送, 其他表格不再另行要求.
 const AGREED_LIST = /按[^，,；;]{0,12}?(报表|表格)清单|清单内的?(报表|台账|表格)|不再另行要求/;
-// A new form or table added on top: 新增《流动摊贩情况周报表》, 另设一张统计表.
-const NEW_FORM = /(新增|新设|另设|增设|增加)[^，,；;]{0,16}?(报表|表格|统计表|台账|表)/;
 // A certificate a retained list keeps with the community: 按保留的证明清单…仍由社区出具.
 // Residents sent to the office that issues it: 请直接到派出所户籍窗口办理.
 const REFERRED = /(直接|自行)(去|到)[^，,；;]{0,10}?(派出所|公安|窗口|医院|法院|民政|人社|大厅)[^，,；;]{0,6}?(办理|开具|申请)/;

@@ -17,7 +17,11 @@ const UNDERGO =
   /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|区级|市级|县级|省级|镇级|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)|(检查组|督查组|考核组|暗访组|验收组|评估组)[^，,；;]{0,4}?(来了?|到了?|进驻|莅临)[^，,；;]{0,4}?(要|会|将)?(翻看|查看|翻阅|调阅|检查|抽查)?|交(给|到)?[^，,；;]{0,8}?(检查|审核|审查|查看|抽查)/g;
 
 // The community's own publicity stall is no street vending: 摆摊发放宣传资料, 设点摆摊宣传.
-const OWN_STALL = /(设点|设个点)?摆(摊|台|摊位|个摊)(子)?[^，,；;]{0,6}?(发放|宣传|宣讲|讲|咨询|义诊|答疑|服务|登记)|(宣传|咨询|义诊|便民服务)(摊位|台|摊)/g;
+const STALL = "(设点|设个点)?摆(摊|台|摊位|个摊)(子)?";
+const PUBLICITY = "(发放|宣传|宣讲|讲|咨询|义诊|答疑|服务|登记)";
+const OWN_STALL = new RegExp(`${STALL}[^，,；;]{0,6}?${PUBLICITY}|(宣传|咨询|义诊|便民服务)(摊位|台|摊)`, "g");
+// The stall word alone, the event kept: for questions, where what is publicised names the task.
+const STALL_WORD = new RegExp(`${STALL}(?=[^，,；;。？?]{0,8}?${PUBLICITY})`, "g");
 
 // A tail that says what to do with findings: "没按时维保的报市场监管所", "发现问题及时上报", "不听的拍照发给他". It does not
 // name the task (the check before it does), so it is dropped like framing.
@@ -57,4 +61,9 @@ export function blankUndergo(text: string): string {
 /** True when the clause has framing pieces (a purpose, a basis or an occasion). */
 export function hasFraming(text: string): boolean {
   return pieces(text).some((p) => p.framing);
+}
+
+/** The text without the stall of the community's own publicity event (摆摊讲禁毒 → 讲禁毒). */
+export function withoutOwnStallWord(text: string): string {
+  return /摆/.test(text) ? text.replace(STALL_WORD, "") : text;
 }

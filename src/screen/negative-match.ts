@@ -2,7 +2,7 @@ import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retr
 import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
-import { vetoTopicOnly } from "./burden-context.js";
+import { NEW_FORM, vetoTopicOnly } from "./burden-context.js";
 import { hasCue, type ScreenCues } from "./cues.js";
 import { blankUndergo, stripFraming } from "./framing.js";
 import { DEMOLISH, definedItems, definitionItem, HARD_ENFORCE, INSPECT, roadCleaning } from "./task-definition.js";
@@ -106,11 +106,8 @@ function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: stri
 
 /** 招商 needs a develop verb; 新增、推广 of app sign-ups grow an app's users, and 新增 forms paperwork, not businesses. */
 function developsBusiness(text: string, cues: ScreenCues): boolean {
-  return hasCue(text, cues.develop_verbs) && !(hasCue(text, cues.app) && hasCue(text, cues.app_verbs)) && !NEW_PAPER.test(text);
+  return hasCue(text, cues.develop_verbs) && !(hasCue(text, cues.app) && hasCue(text, cues.app_verbs)) && !NEW_FORM.test(text);
 }
-
-// 新增 of a form or a ledger adds paperwork, not businesses: 新增《…月报表》.
-const NEW_PAPER = /新增[^，,；;]{0,16}?(表|台账|报表|表格)/;
 
 /** Searches list items for one clause; returns the analysis too for later steps. */
 export function searchClause(retriever: KnowledgeRetriever, text: string): { analysis: QueryAnalysis; hits: SearchHit[] } {

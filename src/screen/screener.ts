@@ -61,9 +61,10 @@ const LEVEL_WEIGHT: Record<DirectiveLevel, number> = { 0: 0, 1: 0.05, 2: 0.12, 3
 /** Exclusions that rule out a negative-list push but leave a burden standing. */
 const BURDEN_STILL_COUNTS = new Set<Exclusion>(["self-done", "notify-only"]);
 
-function burdenConfidence(b: BurdenHit, addresseeWeight: number, level: DirectiveLevel): number {
+/** A burden found in a clause, with the confidence its kind, addressee and order give it. */
+function burdenCandidate(clause: Clause, b: BurdenHit, addr: { name?: string; weight: number }, level: DirectiveLevel): Candidate<BurdenHit> {
   const specific = b.kind === "certificate" || b.kind === "veto" ? 0.1 : b.kind === "ledger" ? 0 : 0.05;
-  return Math.min(0.9, 0.5 + addresseeWeight + LEVEL_WEIGHT[level] + specific);
+  return { clause, hit: b, addressee: addr.name ?? "社区", confidence: Math.min(0.9, 0.5 + addr.weight + LEVEL_WEIGHT[level] + specific) };
 }
 
 /**
@@ -129,7 +130,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
         if (BURDEN_STILL_COUNTS.has(exclusion) && !burden && ordered) {
           const b = findBurden(live, clause.index, cues, retriever, kb);
           // A certificate the department now issues itself is no burden on the community.
-          if (b && b.kind !== "certificate") burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: burdenConfidence(b, addr.weight, level) };
+          if (b && b.kind !== "certificate") burden = burdenCandidate(clause, b, addr, level);
         }
         continue;
       }
@@ -154,7 +155,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
         // A certificate asked of the community is the burden, whatever topic its contents touch (收入, 工作).
         const cert = hasCue(clause.text, cues.certificate) ? findBurden(live, clause.index, cues, retriever, kb) : undefined;
         if (cert?.kind === "certificate") {
-          burden ??= { clause, hit: cert, addressee: addr.name ?? "社区", confidence: burdenConfidence(cert, addr.weight, level) };
+          burden ??= burdenCandidate(clause, cert, addr, level);
           continue;
         }
         const confidence = Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
@@ -163,7 +164,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       }
       if (burden || !ordered) continue;
       const b = findBurden(live, clause.index, cues, retriever, kb);
-      if (b) burden = { clause, hit: b, addressee: addr.name ?? "社区", confidence: burdenConfidence(b, addr.weight, level) };
+      if (b) burden = burdenCandidate(clause, b, addr, level);
     }
 
     if (negative) {
