@@ -5,6 +5,7 @@
  * a single cold round mostly measures the JIT.
  */
 import type { KnowledgeBase } from "../src/knowledge/knowledge-base.js";
+import { literalAlternation } from "../src/screen/cues.js";
 import type { Screener } from "../src/screen/screener.js";
 import { fmt, percentile, timeEach } from "./stats.js";
 
@@ -24,7 +25,7 @@ const ROUNDS = 3;
 /** The regex floor: one alternation of every negative-list task word. */
 export function floorRegex(kb: KnowledgeBase): RegExp {
   const words = kb.items.filter((i) => i.list === "negative").flatMap((i) => kb.lexicon.taskWords.get(i.id) ?? []);
-  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+  return literalAlternation(words);
 }
 
 export function benchScreening(kb: KnowledgeBase, screener: Screener, mix: string[]): ScreeningBench {

@@ -52,12 +52,23 @@ export type ScreenCues = Record<CueName, string[]>;
 
 /** Reads the `screen_*` lists of the lexicon, normalised like the text they are matched against. */
 export function readScreenCues(lexicon: Lexicon): ScreenCues {
+  // Screening and answers both read them: once per lexicon, so their compiled patterns are shared too.
+  const known = readCues.get(lexicon);
+  if (known) return known;
   const out = {} as ScreenCues;
   for (const name of CUE_NAMES) {
     const words = (lexicon.cues[`screen_${name}`] ?? []).map((w) => normalizeText(w).replace(/\s+/g, "")).filter(Boolean);
     out[name] = [...new Set(words)];
   }
+  readCues.set(lexicon, out);
   return out;
+}
+
+const readCues = new WeakMap<Lexicon, ScreenCues>();
+
+/** One regular expression matching any of `words` literally. */
+export function literalAlternation(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 }
 
 const compiled = new WeakMap<readonly string[], RegExp | null>();
@@ -66,7 +77,7 @@ const compiled = new WeakMap<readonly string[], RegExp | null>();
 function cueRegex(list: readonly string[]): RegExp | null {
   let re = compiled.get(list);
   if (re === undefined) {
-    re = list.length ? new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+    re = list.length ? literalAlternation(list) : null;
     compiled.set(list, re);
   }
   return re;
