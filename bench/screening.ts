@@ -24,7 +24,7 @@ const ROUNDS = 3;
 
 /** The regex floor: one alternation of every negative-list task word. */
 export function floorRegex(kb: KnowledgeBase): RegExp {
-  const words = kb.items.filter((i) => i.list === "negative").flatMap((i) => kb.lexicon.taskWords.get(i.id) ?? []);
+  const words = kb.items.filter((i) => i.list === "negative").flatMap((i) => kb.itemWords(i.id));
   return literalAlternation(words);
 }
 

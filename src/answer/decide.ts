@@ -178,7 +178,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
     const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);
     const chosen = [top, ...(sideOk ? [other] : []), ...sameList].map(asItem);
-    const alternatives = first.verdict === "negative" ? (kb.lexicon.alternatives.get(first.id) ?? []).map((id) => kb.item(id)!).filter(Boolean) : [];
+    const alternatives = first.verdict === "negative" ? alternativesOf(kb, first) : [];
     const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id)])].slice(0, 5);
     const margin = 1 - (items[1]?.score ?? 0) / topScore;
     const strength = Math.min(1, topScore / (3 * STRONG_MATCH));
@@ -192,6 +192,12 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       confidence: round(0.45 + 0.3 * strength + 0.2 * margin),
     };
   };
+}
+
+/** What the community may do instead of a negative item's tasks: items covering the concepts' alternatives. */
+function alternativesOf(kb: KnowledgeBase, item: ListItem): ListItem[] {
+  const concepts = [...new Set(item.covers.flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
+  return [...new Set(concepts.flatMap((c) => kb.covering(c)))];
 }
 
 function asItem(h: SearchHit): ListItem {

@@ -24,8 +24,8 @@ const MIN_LENGTH = 8;
  */
 export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter {
   const m = new PhraseMatcher<true>();
-  for (const [id, words] of kb.lexicon.taskWords) {
-    if (/\/(negative|no-certificate)\//.test(id)) for (const w of words) m.add(w, true);
+  for (const item of kb.items) {
+    if (item.list === "negative" || item.list === "no-certificate") for (const w of kb.itemWords(item.id)) m.add(w, true);
   }
   const lists = [cues.enforce_verbs, cues.road_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto, PHOTO_ACT_WORDS];
   // The matcher takes phrases of two or more characters; single-character cues (查) are looked up apart.
