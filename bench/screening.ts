@@ -5,7 +5,7 @@
  * a single cold round mostly measures the JIT.
  */
 import type { KnowledgeBase } from "../src/knowledge/knowledge-base.js";
-import { literalAlternation } from "../src/screen/cues.js";
+import { literalAlternation } from "../src/policy/cues.js";
 import type { Screener } from "../src/screen/screener.js";
 import { fmt, percentile, timeEach } from "./stats.js";
 

@@ -3,7 +3,7 @@ import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
-import { withoutOwnStallWord } from "../screen/framing.js";
+import { withoutOwnStallWord } from "../policy/framing.js";
 import { createPreferences } from "./preferences.js";
 import { asksForPaper, createCueDetector, type QuestionCues } from "./question-cues.js";
 
@@ -63,7 +63,7 @@ function withoutDisowned(question: string): string {
 /** Builds the offline decision function over a knowledge base and its retriever. */
 export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) {
   const detect = createCueDetector(kb.lexicon);
-  const order = createPreferences(kb, STRONG_MATCH);
+  const order = createPreferences(kb, retriever.scope, STRONG_MATCH);
   const admission = admissionPassages(retriever);
   const listNames = new PhraseMatcher<ListDef>();
   for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);

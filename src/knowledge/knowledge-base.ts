@@ -1,6 +1,7 @@
 import type { KnowledgeEntry, ListDef, ListItem, Passage, SourceDoc } from "../types.js";
 import type { Gazetteer } from "../policy/places.js";
 import type { Scope } from "../policy/scope.js";
+import type { Grounds } from "./grounds.js";
 import type { Lexicon } from "./lexicon.js";
 
 /** The loaded, validated knowledge base. */
@@ -12,6 +13,8 @@ export interface KnowledgeBase {
   lexicon: Lexicon;
   /** Place names, for regions (knowledge/places.yaml). */
   places: Gazetteer;
+  /** The passages that forbid each burden (knowledge/grounds.yaml). */
+  grounds: Grounds;
   /** Content hash of everything loaded: indexes rebuild when it changes. */
   hash: string;
   /** An item or passage by id (gansu/negative/7, doc/guandu-2022-61#p3); undefined if unknown. */

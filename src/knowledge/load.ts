@@ -6,7 +6,9 @@ import { KnowledgeError } from "../errors.js";
 import type { KnowledgeEntry, ListDef, ListItem, SourceDoc } from "../types.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { loadGazetteer } from "../policy/places.js";
+import { undefinedRuleConcepts } from "../policy/concepts.js";
 import { createScope, type Scope } from "../policy/scope.js";
+import { loadGrounds } from "./grounds.js";
 import { loadLexicon } from "./lexicon.js";
 import { chunkDocument } from "./passages.js";
 import { listFileSchema, sourcesSchema } from "./schema.js";
@@ -84,6 +86,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const docs = loadSources(join(dir, "sources"));
   const lexicon = loadLexicon(join(dir, "lexicon"));
   const places = loadGazetteer(join(dir, "places.yaml"));
+  const grounds = loadGrounds(join(dir, "grounds.yaml"), docs);
   const items = lists.flatMap((l) => l.items);
   const passages = docs.flatMap((d) => d.passages);
   const slugs = new Set(docs.map((d) => d.slug));
@@ -92,6 +95,8 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const entries = new Map<string, KnowledgeEntry>();
   for (const item of items) entries.set(item.id, { kind: "item", item });
   for (const doc of docs) for (const p of doc.passages) entries.set(p.id, { kind: "passage", passage: p, doc });
+  const missing = undefinedRuleConcepts({ lexicon });
+  if (missing.length) throw new KnowledgeError(`规则用到的概念 ${missing.join("、")} 未在 ${join(dir, "lexicon", "concepts.yaml")} 中定义`);
   const covering = new Map<string, ListItem[]>();
   for (const item of items) {
     for (const c of item.covers) {
@@ -107,6 +112,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
         lists,
         docs: docs.map((d) => [d.slug, d.text]),
         lex: [...lexicon.concepts, ...lexicon.synonyms, ...lexicon.alternatives, lexicon.cues],
+        grounds: [...grounds].map(([kind, ps]) => [kind, ps.map((p) => p.id)]),
       }),
     )
     .digest("hex")
@@ -121,6 +127,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
     passages,
     lexicon,
     places,
+    grounds,
     hash,
     get: (id) => entries.get(id),
     item: (id) => {

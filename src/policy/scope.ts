@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListDef, ListItem, SourceDoc } from "../types.js";
+import { related } from "./concepts.js";
 import { contains, placeLabel } from "./places.js";
 
 /**
@@ -39,10 +40,6 @@ export function conceptAncestors(kb: KnowledgeBase, concept: string): string[] {
   return out;
 }
 
-/** True when one of the concepts is `a`, part of `a`, or a whole `a` is part of. */
-function related(kb: KnowledgeBase, a: string, b: string): boolean {
-  return conceptAncestors(kb, a).includes(b) || conceptAncestors(kb, b).includes(a);
-}
 
 /** Builds the scope of a place; `path` from the gazetteer. */
 export function createScope(kb: KnowledgeBase, path: string[]): Scope {

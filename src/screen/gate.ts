@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
-import { hasCue, type ScreenCues } from "./cues.js";
+import { hasCue, type ScreenCues } from "../policy/cues.js";
 
 /**
  * A cheap necessary condition for a clause to match the negative list, checked before any

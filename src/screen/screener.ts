@@ -3,11 +3,11 @@ import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem, ScreenResult } from "../types.js";
 import { burdenCitations, findBurden, type BurdenHit } from "./burdens.js";
 import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./clauses.js";
-import { hasCue, readScreenCues } from "./cues.js";
+import { hasCue, readScreenCues } from "../policy/cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
 import { createNegativeGate } from "./gate.js";
-import { HARD_ENFORCE } from "./task-definition.js";
+import { HARD_ENFORCE } from "../policy/task-definition.js";
 import { matchClause, type NegativeMatch } from "./negative-match.js";
 import { createPrefilter } from "./prefilter.js";
 import { burdenReason, clearReason, negativeReason } from "./reason.js";
@@ -181,7 +181,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       return {
         flagged: true,
         category: "burden",
-        citations: burdenCitations(burden.hit, kb),
+        citations: burdenCitations(burden.hit, kb, retriever.scope),
         confidence: round(burden.confidence),
         reason: burdenReason(burden.hit),
       };

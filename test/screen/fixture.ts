@@ -2,7 +2,7 @@ import { loadKnowledgeBase } from "../../src/knowledge/load.js";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.js";
 import { createKnowledgeRetriever, type KnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
 import { DEFAULT_REGION } from "../../src/policy/places.js";
-import { readScreenCues, type ScreenCues } from "../../src/screen/cues.js";
+import { readScreenCues, type ScreenCues } from "../../src/policy/cues.js";
 import { createScreener, type Screener } from "../../src/screen/screener.js";
 
 let cached: { kb: KnowledgeBase; retriever: KnowledgeRetriever; screener: Screener; cues: ScreenCues } | undefined;
