@@ -98,7 +98,8 @@ function cleanItem(text: string): string {
 /** The sentence of a section or document that closes a may-issue list (nothing else may be asked), if any. */
 export function closureOf(doc: ListDocument, section: DocumentSection): string | undefined {
   const closing = /(清单|范围)(之外|以外)[^。；]*不得[^。；]*证明|只(开具|出具|保留)[^。；]{0,12}证明|不得要求[^。；]{0,20}出具|不再出具/;
-  const lines = [...section.notes, ...doc.sections.flatMap((s) => [s.heading, ...s.notes])];
+  for (const s of doc.sections) if (closing.test(s.heading) && s !== section) return s.heading.replace(/[（(][^）)]*[）)]?$/, "").replace(/^[一二三四五六七八九十]+、/, "");
+  const lines = [...section.notes, ...doc.sections.flatMap((s) => s.notes)];
   for (const line of lines) {
     const m = closing.exec(line);
     if (!m) continue;
