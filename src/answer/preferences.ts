@@ -6,6 +6,7 @@ import { blankUndergo } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
 import { checkedBusinessConcept, definedTasks } from "../policy/task-definition.js";
+import { isCertificateItem } from "./papers.js";
 import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js";
 
 /*
@@ -83,15 +84,18 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
   }
 
   /**
-   * A question asking the community to issue a paper that names a certificate of the national list
-   * ("证明孩子有哮喘") is about that certificate, whatever else its story touches (运动会, 学校).
+   * A question asking the community to issue a paper that names a certificate of a list ("证明孩子
+   * 有哮喘") is about that certificate, whatever else its story touches (运动会, 学校); the place's
+   * own list before the national one.
    */
   function preferListedCertificate(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
     if (!cues.certificate || !asksForPaper(a.norm)) return items;
-    const cert = items.find((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && a.taskHits.has(h.id));
+    const named = items.filter((h) => h.entry.kind === "item" && isCertificateItem(h.entry.item) && a.taskHits.has(h.id));
+    const cert = named.sort((x, y) => levelOf(y) - levelOf(x))[0];
     if (!cert || items[0] === cert) return items;
     return putFirst(items, cert, Math.max(cert.score, items[0]?.score ?? 0, strong));
   }
+  const levelOf = (h: SearchHit) => (h.entry.kind === "item" ? scope.level(h.entry.item) : 0);
 
   /**
    * The items in the order the rules put them, and whether the question reports a hazard seen

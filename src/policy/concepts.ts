@@ -1,3 +1,4 @@
+import type { BurdenKind } from "../knowledge/grounds.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { conceptAncestors, type Scope } from "./scope.js";
@@ -23,7 +24,22 @@ export const CONCEPT = {
   investment: "investment-attraction",
   reportHazard: "report-hazard",
   otherCertificates: "other-certificates",
+  vetoAssessment: "veto-assessment",
+  newPlaque: "new-plaque",
+  dedicatedPost: "dedicated-post",
+  appQuota: "app-promotion-quota",
+  extraPaperwork: "extra-paperwork",
 } as const;
+
+/** The concept each burden the screener recognises is (certificates are their own items). */
+export const BURDEN_CONCEPT: Record<BurdenKind, RuleConcept | null> = {
+  plaque: CONCEPT.newPlaque,
+  post: CONCEPT.dedicatedPost,
+  app: CONCEPT.appQuota,
+  ledger: CONCEPT.extraPaperwork,
+  veto: CONCEPT.vetoAssessment,
+  certificate: null,
+};
 
 export type RuleConcept = (typeof CONCEPT)[keyof typeof CONCEPT];
 

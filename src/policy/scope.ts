@@ -27,11 +27,14 @@ export interface Scope {
   support(item: ListItem): ListItem[];
   /** The most specific active item covering a concept or a concept it is part of, optionally of one list kind or verdict. */
   itemFor(concept: string, accept?: (item: ListItem) => boolean): ListItem | undefined;
-  /** True for a document of this place, of a place containing it (national too), or of a place inside it. */
+  /** True for a national document, or one of a place in the same province. */
   relatesToDoc(doc: SourceDoc): boolean;
   /** Closed lists of certificates a committee may issue here (nothing else may be asked). */
   closedCertificateLists: ListDef[];
 }
+
+/** The region of a document that collects several places' material (sources.yaml). */
+export const MANY_PLACES = "多地";
 
 /** The concept and every wider one it is part of, nearest first. */
 export function conceptAncestors(kb: KnowledgeBase, concept: string): string[] {
@@ -85,7 +88,11 @@ export function createScope(kb: KnowledgeBase, path: string[]): Scope {
       }
       return undefined;
     },
-    relatesToDoc: (doc) => contains(pathOf(doc.region), path) || contains(path, pathOf(doc.region)),
+    relatesToDoc: (doc) => {
+      if (doc.region === MANY_PLACES) return false;
+      const p = pathOf(doc.region);
+      return p.length === 0 || p[0] === path[0];
+    },
     closedCertificateLists: lists.filter((l) => l.list === "certificate" && l.closure),
   };
 }
