@@ -1,5 +1,5 @@
 import { UserError, userMessageFor } from "../src/errors.js";
-import type { OutgoingMessage } from "../src/types.js";
+import type { IncomingMessage, OutgoingMessage } from "../src/types.js";
 import type { Channel, MessageContext, MessageHandler } from "./channels/channel.js";
 import { runCommand } from "./commands/index.js";
 import type { BotContext, BotDeps, Step } from "./commands/context.js";
@@ -58,6 +58,15 @@ export const commandStep: Step = async (ctx, next) => {
 /** The default pipeline: errors → parse → screen → command. */
 export const defaultSteps: Step[] = [errorStep, parseStep, screenStep, commandStep];
 
+/** The region configured for the message's group (by id, else by name; per channel or for all). */
+export function groupRegion(config: BotDeps["config"], message: IncomingMessage): string | undefined {
+  if (!message.groupId) return undefined;
+  const entry = config.GROUP_REGIONS.find(
+    (g) => (g.channel === "*" || g.channel === message.channel) && (g.group === message.groupId || g.group === message.groupName),
+  );
+  return entry?.region;
+}
+
 /** Turns a channel's MessageContext into the pipeline's context. */
 export function createContext(deps: BotDeps, channel: Channel, mc: MessageContext): BotContext {
   const { message } = mc;
@@ -68,6 +77,7 @@ export function createContext(deps: BotDeps, channel: Channel, mc: MessageContex
     deps,
     addressed: message.mentionsBot || !message.groupId,
     conversation: { channel: message.channel, groupId: message.groupId, senderId: message.senderId },
+    region: groupRegion(deps.config, message),
     replies: 0,
     async reply(out: OutgoingMessage) {
       for (const part of fitToChannel(out, channel)) {

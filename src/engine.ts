@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from "./knowledge/load.js";
 import type { Logger } from "./logger.js";
 import { setupLlm } from "./llm/setup.js";
 import type { Scope } from "./policy/scope.js";
+import { regionSaidIn } from "./policy/self-location.js";
 import { createScreener, type Screener } from "./screen/screener.js";
 import { inBand, screenCandidates, screenWithSecondOpinion } from "./screen/second-opinion.js";
 import { createKnowledgeRetriever, type KnowledgeRetriever } from "./search/knowledge-retriever.js";
@@ -14,8 +15,8 @@ import type { Retriever, SearchHit } from "./search/types.js";
 import type { AskResult, ScreenResult } from "./types.js";
 
 export interface AskOptions {
-  /** The asker's previous question, for follow-ups ("那锅炉呢？"). */
-  previous?: string;
+  /** What the asker said to the bot just before, oldest first, for follow-ups ("那锅炉呢？", "为什么？"). */
+  history?: readonly string[];
   /** Where the asker's community is ("云南省昆明市西山区"); default the setting REGION. */
   region?: string;
   /** Use the LLM when configured (default true when configured). */
@@ -69,6 +70,8 @@ function mergeHits(first: SearchHit[], second: SearchHit[]): SearchHit[] {
 export async function createEngine({ config, logger, kb: given }: EngineDeps): Promise<Engine> {
   const kb = given ?? loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const scopeOf = (region?: string) => kb.scope(region?.trim() || config.REGION);
+  /** The region asked for; else where the text says the asker is ("我们是昆明西山区的社区"); else REGION. */
+  const regionOf = (text: string, region?: string) => region?.trim() || regionSaidIn(text, kb.places);
   if (kb.places.parse(config.REGION).length === 0) logger.warn({ region: config.REGION }, "REGION 不是认得的地名，只按全国性规定判断");
   const { llm, vector, fuse } = await setupLlm({ config, logger, kb });
   // One retriever, answerer and screener per place, built when the place is first judged.
@@ -96,16 +99,17 @@ export async function createEngine({ config, logger, kb: given }: EngineDeps): P
     scope: scopeOf,
     async ask(question, opts = {}) {
       checkText(question, "问题");
-      const j = judge(opts.region);
-      const offline = j.ask(question, opts.previous);
+      const j = judge(regionOf([...(opts.history ?? []), question].join("\n"), opts.region));
+      const offline = j.ask(question, opts.history);
       if (!llm || opts.llm === false) return offline.result;
       // Vectors add paraphrase recall to what the model sees; the offline verdict stays BM25's.
       const hits = vector ? mergeHits(offline.decision.hits, await j.fused.search(offline.decision.query, { limit: 8 })) : offline.decision.hits;
-      return composeWithLlm({ llm, question, previous: opts.previous, hits, offline: offline.result, logger, getEntry });
+      const previous = opts.history?.length ? opts.history.join("\n") : undefined;
+      return composeWithLlm({ llm, question, previous, hits, offline: offline.result, logger, getEntry });
     },
     async screen(text, opts = {}) {
       checkText(text, "消息");
-      const j = judge(opts.region);
+      const j = judge(regionOf(text, opts.region));
       const offline = j.screener.screen(text, { sender: opts.sender, group: opts.group });
       if (!llm || opts.llm === false || !inBand(offline.confidence, config.LLM_SCREEN_BAND)) return offline;
       const hits = await j.fused.search(text, { limit: 8, kinds: ["item"] });

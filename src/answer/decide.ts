@@ -5,6 +5,7 @@ import { defineRule, note, patternRule } from "../policy/rules.js";
 import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
+import type { FollowupPoint } from "./followups.js";
 import { admissionPassages, createListNamer, readInfo } from "./info.js";
 import { isCertificateItem, readPaper } from "./papers.js";
 import { createPreferences } from "./preferences.js";
@@ -30,6 +31,8 @@ export interface Decision {
   hits: SearchHit[];
   /** The text actually searched (question, or question + previous for a follow-up). */
   query: string;
+  /** Set when the question follows up the previous answer: what it asks about it. */
+  followup?: FollowupPoint;
 }
 
 /** Item score above which a question is taken to name that task (BM25 + task-word bonus). */

@@ -23,7 +23,7 @@ const placesSchema = z.object({
 const PROVINCE_SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
 const CITY_SUFFIX = /(市|地区|盟|林区)$/;
 /** A county-level place written after its city: 西山区, 环县, 大冶市, 科尔沁左翼中旗. */
-const COUNTY = /^[\u4e00-\u9fa5]{1,6}?(区|县|市|旗)/;
+const COUNTY = /^[\u4e00-\u9fa5]{1,6}?(?<![社小辖片园街景校学矿牧])(区|县|市|旗)/;
 const COUNTRY = /^(全国|中国|国家|中华人民共和国)$/;
 
 interface Entry {

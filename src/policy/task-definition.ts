@@ -17,7 +17,7 @@ import { hasCue, type ScreenCues } from "./cues.js";
 // regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
 // Moving people out of their homes (把人搬出去, 把人清出去) is 强制搬迁.
 export const HARD_ENFORCE =
-  /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}(暂存|后院|院里|院子|仓库|停车场)|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)|把人[^，,；;]{0,2}?(搬|清|赶|撵|请)(出去|走)|把东西搬出|全部腾空|把货[^，,；;]{0,2}?封|贴封条/;
+  /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|强制(清除|铲除|清理|拆|搬|执行|腾退)|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}(暂存|后院|院里|院子|仓库|停车场)|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)|把人[^，,；;]{0,2}?(搬|清|赶|撵|请)(出去|走)|把东西搬出|全部腾空|把货[^，,；;]{0,2}?封|贴封条/;
 
 export const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆|推掉|推倒|铲平/;
 
@@ -45,6 +45,7 @@ const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带
  */
 export function definitionConcept(text: string, cues: ScreenCues, anyCheck = true): RuleConcept | undefined {
   if (hasCue(text, cues.equipment_topics)) return CONCEPT.specialEquipment;
+  if (hasCue(text, cues.pollution_topics)) return CONCEPT.environmentalCleanup;
   if (hasCue(text.replace(SAFETY_EXPIRY, ""), cues.hygiene_topics)) return CONCEPT.foodAndDrugs;
   if (hasCue(text, cues.safety_topics)) return CONCEPT.businessSafety;
   return anyCheck && hasCue(text, cues.business_targets) && INSPECT.test(text) ? CONCEPT.administrativeEnforcement : undefined;

@@ -83,7 +83,7 @@ describe("offline verdicts", () => {
   it("answers a follow-up in the context of the previous question", () => {
     const prev = "街道让我们去查商铺的煤气罐，归社区管吗？";
     const alone = ask("那锅炉呢？");
-    const followed = ask("那锅炉呢？", prev);
+    const followed = ask("那锅炉呢？", [prev]);
     expect(alone.result.verdict).not.toBe("negative");
     expect(followed.result.verdict).toBe("negative");
     expect(followed.result.citations[0]).toBe("gansu/negative/7");

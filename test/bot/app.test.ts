@@ -45,7 +45,7 @@ describe("app", () => {
     expect(await res.json()).toEqual({
       ok: true,
       channels: [{ name: "test", started: true }],
-      knowledge: "test-kb",
+      knowledge: app.engine.kb.hash,
       flags: { pending: 1 },
     });
     expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);

@@ -25,7 +25,7 @@ export class FakeEngine implements Engine {
   async ask(question: string, opts?: AskOptions): Promise<AskResult> {
     this.asked.push({ question, opts });
     if (this.askError) throw this.askError;
-    const about = `${opts?.previous ?? ""} ${question}`;
+    const about = `${opts?.history?.join(" ") ?? ""} ${question}`;
     if (/燃气|锅炉|电梯/.test(about)) {
       return {
         verdict: "negative",
