@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { CONCEPT } from "../policy/concepts.js";
 import { conceptAncestors, type Scope } from "../policy/scope.js";
 import type { KnowledgeEntry, ListItem } from "../types.js";
 import { Bm25Index, type ResolvedQuery } from "./bm25.js";
@@ -57,6 +58,13 @@ function partialDocText(kb: KnowledgeBase, concepts: string[]): string {
   return concepts.flatMap((c) => [kb.lexicon.concepts.get(c)!.label, ...kb.lexicon.concepts.get(c)!.words]).join(" ");
 }
 
+/** What a certificate's text says it proves: 转学证明 → 转学证明, 转学 (notes in brackets dropped). */
+function certificateNames(text: string): string[] {
+  const name = text.replace(/[（(][^）)]*[）)]/g, "").trim();
+  const fact = name.replace(/(的)?(情况)?(证明|反馈)(材料)?$/, "").replace(/^(为|给)[^，,]{0,12}?(出具|开具)/, "");
+  return [...new Set([name, fact].filter((n) => n.length >= 2))];
+}
+
 /** One tokenizer and one token cache per knowledge base: every scope's index shares them. */
 const shared = new WeakMap<KnowledgeBase, { tok: Tokenizer; tokens: Map<string, Term[]> }>();
 
@@ -84,6 +92,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
   const index = new Bm25Index();
   const entries = new Map<string, KnowledgeEntry>();
   for (const item of scope.items) {
+    // "…应出具的其他证明" names no certificate a question could be about.
+    if (item.covers.length > 0 && item.covers.every((c) => c === CONCEPT.otherCertificates)) continue;
     entries.set(item.id, { kind: "item", item });
     const effective = scope.effective(item);
     const partial = effective.length < item.covers.length;
@@ -108,6 +118,13 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
   for (const c of kb.lexicon.concepts.keys()) {
     const ids = conceptAncestors(kb, c).flatMap((a) => kb.covering(a).filter((it) => entries.has(it.id) && scope.effective(it).includes(a)).map((it) => it.id));
     if (ids.length) itemsOf.set(c, [...new Set(ids)]);
+  }
+  // A certificate no concept covers yet (an imported 转学证明) is named by what it proves.
+  for (const item of scope.items) {
+    if (item.covers.length > 0 || !entries.has(item.id) || (item.list !== "certificate" && item.list !== "no-certificate")) continue;
+    const key = `item:${item.id}`;
+    for (const name of certificateNames(item.text)) taskWords.add(name, key);
+    itemsOf.set(key, [item.id]);
   }
 
   // Canonical terms are few: tokenise each once.
