@@ -62,6 +62,7 @@ const communityBusiness = defineRule("ask.community-business", "问题与社区�
 const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
 const unlistedPaper = defineRule("ask.paper-on-no-list", "要社区开的证明不在任何证明清单上：清单外事项，须先经准入", (yes: boolean) => yes);
 const commercial = defineRule("ask.commercial", "企业、商家让社区推销、代办：不在清单上的商业事务", (yes: boolean) => yes);
+const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
 const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
 const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
 defineRule("item.match", "检索和规则选出的条目", () => null);
@@ -97,13 +98,14 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     if (previous && cues.followup) {
       const prev = detect(retriever.analyze(previous).norm);
       cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || prev.assign };
-      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH) {
+      // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
+      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !ownPaper.holds(cues.certificate && asksForPaper(a.norm))) {
         query = `${question} ${previous}`;
         a = retriever.analyze(query);
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const { items, seenHazard } = order(reweigh(topItem(hits), cues), a, cues);
+    const { items, seenHazard } = order(reweigh(topItem(hits), cues, a), a, cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
@@ -190,14 +192,24 @@ function asItem(h: SearchHit): ListItem {
 /**
  * Inspection and enforcement words lean towards the negative list (the community has no mandate
  * or expertise there); organising, publicising and reporting words lean towards duty and assist.
+ * A list written by category (民发〔2015〕136号) counts only through the tasks it covers.
  */
-function reweigh(items: SearchHit[], cues: QuestionCues): SearchHit[] {
+function reweigh(items: SearchHit[], cues: QuestionCues, a: QueryAnalysis): SearchHit[] {
   const gain = (n: number) => 1 + ACTION_GAIN * Math.min(n, 3);
   return items
     .map((h) => {
       const item = asItem(h);
       const enforce = gain(cues.enforce) / gain(cues.serve);
-      const factor = isCertificateItem(item) ? (cues.certificate ? 1 : NO_CERTIFICATE_FACTOR) : item.verdict === "negative" ? enforce : 1 / enforce;
+      const reached = item.list !== "cancelled" || a.taskHits.has(h.id) || a.expandedHits.has(h.id);
+      const factor = !reached
+        ? NO_CERTIFICATE_FACTOR
+        : isCertificateItem(item)
+          ? cues.certificate
+            ? 1
+            : NO_CERTIFICATE_FACTOR
+          : item.verdict === "negative"
+            ? enforce
+            : 1 / enforce;
       return { ...h, score: h.score * factor };
     })
     .sort((x, y) => y.score - x.score);

@@ -48,6 +48,11 @@ const FIRST_PERSON_BA = /(我|咱)们?[^，,；;]{0,6}把/;
 // A worker speaking for their own community: not an addressee.
 const FIRST_PERSON = /我们社区|我社区|本社区|咱们社区|咱社区|我们网格|我们小区/g;
 
+/** An order with no 请 ("把那几家店的灭火器看一遍"), not a worker's own plan. */
+export function baOrder(text: string): boolean {
+  return BA_ORDER.test(text) && !FIRST_PERSON_BA.test(text);
+}
+
 /** The addressee cue of a clause (各社区, 网格员, 你们 …), ignoring a worker's "我们社区". */
 export function findAddressee(text: string, cues: ScreenCues): string | undefined {
   return findCue(text.replace(FIRST_PERSON, ""), cues.addressee);
@@ -63,7 +68,7 @@ export function directiveLevel(text: string, cues: ScreenCues): DirectiveLevel {
   if (hasCue(text, cues.pressure)) return 3;
   if (REQUEST.test(text) || hasDeadline(text, cues)) return 2;
   if (hasCue(text, cues.directive)) return 1;
-  if (BA_ORDER.test(text) && !FIRST_PERSON_BA.test(text)) return 1;
+  if (baOrder(text)) return 1;
   return 0;
 }
 

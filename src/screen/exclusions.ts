@@ -1,6 +1,6 @@
 import type { Clause } from "./clauses.js";
 import { cueIndex, hasCue, type ScreenCues } from "../policy/cues.js";
-import { directiveLevel } from "./directive.js";
+import { baOrder, directiveLevel } from "./directive.js";
 import { INSPECT } from "../policy/task-definition.js";
 
 /** Why a message or a clause is not a push. */
@@ -61,7 +61,7 @@ const GREETING = /^[^，,；;：:]{0,12}?(好|早上好|上午好|下午好|晚�
 // "各社区：" opening a notice: the addressee of the whole message, not of this clause's action.
 const OPENING = /^(?:[【\[][^】\]]*[】\]])?\s*[^：:，,]{1,20}[：:]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
-const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会)[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户|物业|楼长|楼栋长|单元长)/;
+const NOTIFY = /(通知|告知|提醒|转告|转发给?|告诉|知会|(跟|和|给)[^，,；;]{0,8}?(打个?招呼|说一声))[^，,；;]{0,6}?(商户|店主|老板|经营户|居民|业主|住户|租户|房东|大家|群众|各户|物业|楼长|楼栋长|单元长)|(跟|和|给)(沿街|辖区)?(商户|店主|老板|经营户|居民|业主|住户|租户)[^，,；;]{0,4}?(打个?招呼|说一声)/;
 // A community asking a department to come and deal with something it found.
 // Seeing it on a round and sending a photo is reporting too: 看到…拍个照发给安监办.
 const REPORT_FOUND = /(发现|看到|见到|遇到|碰到)[^；;]{0,24}?(报给|报告|上报|告知|反映给?|报送|发给|拍照报|拍照发|拍个照发)[^；;]{0,12}?(城管|执法|安监|应急|派出所|公安|市场监管|消防|街道|部门|中队|大队|有关单位)/;
@@ -109,7 +109,7 @@ function foundReport(t: string, cues: ScreenCues): boolean {
   const m = REPORT_FOUND.exec(t);
   if (!m) return false;
   const before = t.slice(0, m.index).replace(OPENING, "");
-  return !(/请|务必|要求|必须|须|安排|组织/.test(before) && inspectsBefore(before, cues));
+  return !((/请|务必|要求|必须|须|安排|组织/.test(before) || baOrder(before)) && inspectsBefore(before, cues));
 }
 
 // Residents asked to check their own homes: "请居民自行检查家中燃气软管", "提醒业主自查".

@@ -38,6 +38,10 @@ const BURDEN_TEXT: Record<BurdenHit["kind"], string> = {
 /** One sentence for a burden. */
 export function burdenReason(hit: BurdenHit): string {
   const quote = `“${quoteTask(hit.clause.text, 30)}”`;
+  if (hit.kind === "certificate" && hit.closedList) {
+    const l = hit.closedList;
+    return `${quote}要求社区出具证明，不在${l.region}社区可出具的证明清单（${l.items.length} 项）内；该清单是封闭的：“${l.closure ?? l.name}”。`;
+  }
   if (hit.kind === "certificate" && hit.certificates?.length) {
     const it = hit.certificates[0];
     return `${quote}要求社区出具${it.text}，该证明在不应由基层群众性自治组织出具的证明事项清单内（第${it.number}项）。`;
