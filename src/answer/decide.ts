@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { isNegativeTask } from "../policy/concepts.js";
+import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
+import { conceptAncestors } from "../policy/scope.js";
 import { withoutOwnStallWord } from "../policy/framing.js";
 import { defineRule, note, patternRule } from "../policy/rules.js";
 import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
@@ -62,6 +63,11 @@ const communityBusiness = defineRule("ask.community-business", "问题与社区�
 const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
 const unlistedPaper = defineRule("ask.paper-on-no-list", "要社区开的证明不在任何证明清单上：清单外事项，须先经准入", (yes: boolean) => yes);
 const commercial = defineRule("ask.commercial", "企业、商家让社区推销、代办：不在清单上的商业事务", (yes: boolean) => yes);
+const procedure = patternRule(
+  "ask.admission-procedure",
+  "问的是准入制度本身怎么走：清单以外的事要谁批准、走什么程序",
+  /(准入|清单(以外|之外)|清单外|进社区|进入社区|纳入社区)[^？?。]{0,24}?(流程|程序|谁批|谁来批|批准|审批|怎么走|咋走|手续|谁说了算|谁点头)|准入[^？?。]{0,6}(制度|程序|流程)[^？?。]{0,8}(怎么|咋|什么|如何)/,
+);
 const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
 const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
 const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
@@ -129,11 +135,14 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const namedList = namedListOf(a);
     // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
     // (When someone hands the community such a thing, 开个居住证明 say, it is a task on no list instead.)
-    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign;
+    // "开个学历证明" asks for one paper; "只开一种证明了，是哪个" asks about the rules.
+    const onePaper = paperAsked && !/(一|哪|什么|几|多少)(种|项|类|个)?证明/.test(a.norm);
+    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign && !onePaper;
     // With no list or document named, a fact question must be about the policies (减负, 台账, 证明…);
     // "派出所值班电话是多少" is not, and "学校让社区统计多少孩子上培训班" hands over a task.
     const aboutPolicies = cues.policy || cues.certificate;
-    const asksFact = (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion;
+    const asksFact =
+      (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion || (!taskMatch && procedure.holds(a.norm));
     if (infoQuestion.holds(asksFact, namedList)) {
       const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, passages, namedList);
       return { ...base, verdict: "info", items: info.items, passages: info.passages, list: info.list, citations: info.citations, confidence: info.confidence };
@@ -151,7 +160,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // Commercial requests are on no list, unless a list here names them (湖南：摊派商业保险) or what
     // they ask for is a certificate the list forbids.
     const listNamesIt =
-      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && (a.taskHits.get(top.id) ?? []).some((w) => kb.lexicon.cues.unlisted?.some((u) => w.includes(u) || u.includes(w)));
+      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && [...a.conceptHits.keys()].some((c) => conceptAncestors(kb, c).includes(CONCEPT.commercialQuotas));
     const onNoList =
       noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
     if (onNoList) {

@@ -36,7 +36,7 @@ export function assignsTask(text: string): boolean {
 }
 
 /** Asking the community to issue a paper: 开个证明, 出个证明, 盖章证明, 这种证明能开吗. */
-const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,6}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)/;
+const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,6}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)|证明[^。？?！!]{0,20}?(盖章|盖个章|盖公章)/;
 
 export function asksForPaper(norm: string): boolean {
   return ISSUE_PAPER.test(norm);

@@ -89,7 +89,7 @@ function app(clauses: Clause[], i: number, cues: ScreenCues): string | undefined
   const near = clauses.slice(i, i + 3).map((c) => c.text).join("，");
   // Promotion residents take up of their own accord sets no quota.
   if (/自愿/.test(near)) return undefined;
-  const numeric = /\d+\s*(人|户|个|名|%|％)|百分之|\d+\s*(以上|以内)/.test(near);
+  const numeric = /\d+\s*(人|户|个|名|件|单|%|％)|百分之|\d+\s*(以上|以内)/.test(near);
   return hasCue(near, cues.quota) || numeric ? a : undefined;
 }
 
