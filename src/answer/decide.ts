@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
+import { CONCEPT, isNegativeTask, standsFor } from "../policy/concepts.js";
 import { conceptAncestors } from "../policy/scope.js";
 import { withoutOwnStallWord } from "../policy/framing.js";
 import { defineRule, note, patternRule } from "../policy/rules.js";
@@ -34,6 +34,14 @@ export interface Decision {
   query: string;
   /** Set when the question follows up the previous answer: what it asks about it. */
   followup?: FollowupPoint;
+  /** Small talk (你好, 谢谢, 在吗): answered with one friendly line. */
+  smallTalk?: boolean;
+  /** For a message that names nothing clearly: the items it might be about, for "您是想问…吗". */
+  guesses?: ListItem[];
+  /** The concepts the question names that the first item stands for (who handles it, what to do instead). */
+  concepts: string[];
+  /** The place whose lists were applied (甘肃省, 云南省昆明市西山区). */
+  place: string;
 }
 
 /** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
@@ -63,6 +71,22 @@ const communityBusiness = defineRule("ask.community-business", "问题与社区�
 const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
 const unlistedPaper = defineRule("ask.paper-on-no-list", "要社区开的证明不在任何证明清单上：清单外事项，须先经准入", (yes: boolean) => yes);
 const commercial = defineRule("ask.commercial", "企业、商家让社区推销、代办：不在清单上的商业事务", (yes: boolean) => yes);
+const SMALL_TALK_REST = /[\s，,。.！!？?~～、…·]+|^(呀|啊|哈|呢|嘛|吧|的|了|您|你|我|大家)+$/g;
+const smallTalk = defineRule("ask.small-talk", "寒暄、致谢、问候或一句闲话，不是在问事", (norm: string, words: string[]) => {
+  const hit = words.filter((w) => norm.includes(w)).sort((a, b) => b.length - a.length);
+  let rest = norm;
+  for (const w of hit) rest = rest.split(w).join("");
+  rest = rest.replace(SMALL_TALK_REST, "");
+  return (hit.length > 0 || !norm.trim()) && rest.length <= 1 ? { span: hit[0] ?? "" } : null;
+});
+/** A message of a few words, mostly the task's own words: a topic or fragment, not a sentence. */
+const bare = defineRule("ask.bare-topic", "只发了一个事项名或短语（“禁毒宣传”“协助征税？”），就是在问这件事", (norm: string, words: string[]) => {
+  const text = norm.replace(/[\s，,。.！!？?~～、]/g, "");
+  if (text.length > 12) return null;
+  const covered = new Set<number>();
+  for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) for (let k = 0; k < w.length; k++) covered.add(i + k);
+  return covered.size >= 0.4 * text.length ? { span: text } : null;
+});
 const procedure = patternRule(
   "ask.admission-procedure",
   "问的是准入制度本身怎么走：清单以外的事要谁批准、走什么程序",
@@ -89,9 +113,13 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   const admission = admissionPassages(retriever);
   const namedListOf = createListNamer(kb, scope);
 
-  /** What the community may do instead of a negative item's tasks: this place's items for the concepts' alternatives. */
-  function alternativesOf(item: ListItem): ListItem[] {
-    const concepts = [...new Set(scope.effective(item).flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
+  /**
+   * What the community may do instead of a negative item's tasks: this place's items for the
+   * alternatives of the concepts the question named (else of all the item stands for).
+   */
+  function alternativesOf(item: ListItem, named: string[]): ListItem[] {
+    const from = named.some((c) => kb.lexicon.alternatives.has(c)) ? named : scope.effective(item).flatMap((c) => [c, ...kb.lexicon.concepts.keys()].filter((d) => conceptAncestors(kb, d).includes(c)));
+    const concepts = [...new Set(from.flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
     return [...new Set(concepts.map((c) => scope.itemFor(c)).filter((i): i is ListItem => !!i))];
   }
 
@@ -115,7 +143,9 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
-    const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    const base = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    if (smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
+    const named = !!top && (a.taskHits.has(top.id) || a.expandedHits.has(top.id));
     const paperAsked = cues.certificate && asksForPaper(a.norm);
 
     // A certificate on a list is community business even when no 社区 word is said.
@@ -125,9 +155,17 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const aboutDocument = cues.docref && (cues.info || cues.policy);
     // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
     const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
+    // A bare topic or fragment sent to the bot ("禁毒宣传", "协助征税？") asks about that task.
+    const bareTopic = (named || topScore >= WEAK_MATCH) && bare.holds(a.norm, [...(a.taskHits.get(top?.id ?? "") ?? []), ...a.variants, ...matchedTerms(a, top)]);
     const why =
-      (cues.community && "社区工作的语境") || (cues.assign && "有人派活") || (aboutDocument && "问文件") || (certificateAsked && "要社区开证明") || (handlesListedTask && "问清单上的事怎么办") || (seenHazard && "发现隐患");
-    if (!communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
+      (cues.community && "社区工作的语境") ||
+      (cues.assign && "有人派活") ||
+      (aboutDocument && "问文件") ||
+      (certificateAsked && "要社区开证明") ||
+      (handlesListedTask && "问清单上的事怎么办") ||
+      (seenHazard && "发现隐患") ||
+      (bareTopic && "只说了一件事");
+    if (!communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85, guesses: guessesFrom(items, a) };
 
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
     const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0);
@@ -165,17 +203,18 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
     if (onNoList) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
-      if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
+      if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6, guesses: guessesFrom(items, a) };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
     }
 
     const first = asItem(top);
     note("item.match", { span: (a.taskHits.get(first.id) ?? []).join("、"), weight: Math.round(topScore), detail: first.id });
+    const concepts = [...a.conceptHits.keys()].filter((c) => standsFor(kb, scope, first, c));
     const other = items.find((h) => asItem(h).verdict !== first.verdict);
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
     const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);
     const chosen = [top, ...(sideOk && twoSides.holds(first, asItem(other)) ? [other] : []), ...sameList].map(asItem);
-    const alternatives = first.verdict === "negative" ? alternativesOf(first) : [];
+    const alternatives = first.verdict === "negative" ? alternativesOf(first, concepts) : [];
     const support = scope.support(first);
     localSupport.holds(support);
     const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id), ...support.map((i) => i.id)])].slice(0, 5);
@@ -187,10 +226,29 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       items: chosen,
       sides: sideOk ? [first, asItem(other)] : undefined,
       alternatives,
+      concepts,
       citations,
       confidence: round(0.45 + 0.3 * strength + 0.2 * margin),
     };
   };
+}
+
+/** The question's words that also stand in the top item's text (电梯 in "电梯年检"). */
+function matchedTerms(a: QueryAnalysis, top: SearchHit | undefined): string[] {
+  if (!top || top.entry.kind !== "item") return [];
+  const text = top.entry.item.text;
+  const out: string[] = [];
+  const q = a.norm.replace(/\s+/g, "");
+  for (let i = 0; i + 1 < q.length; i++) if (text.includes(q.slice(i, i + 2))) out.push(q.slice(i, i + 2));
+  return out;
+}
+
+/** Items a vague message may be about: those whose task words it writes, or that score clearly. */
+function guessesFrom(items: SearchHit[], a: QueryAnalysis): ListItem[] {
+  return items
+    .filter((h) => a.taskHits.has(h.id) || a.expandedHits.has(h.id) || h.score >= WEAK_MATCH)
+    .slice(0, 3)
+    .map(asItem);
 }
 
 function asItem(h: SearchHit): ListItem {

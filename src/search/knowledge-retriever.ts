@@ -16,6 +16,8 @@ export interface QueryAnalysis {
   expansions: string[];
   /** Knowledge id → task words of that id found in the query. */
   taskHits: Map<string, string[]>;
+  /** Everyday words of the synonym table written in the query (煤气罐, 违建). */
+  variants: string[];
   /** Concept → its everyday words written in the query. */
   conceptHits: Map<string, string[]>;
   /** Knowledge id → task words reached only through a synonym's canonical term. */
@@ -191,7 +193,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
       collect(e, expandedHits);
     }
     const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
-    return { norm, expansions, taskHits, conceptHits, expandedHits, expandedSupport, terms: terms.query, docs };
+    const variants = [...new Set(variantMatches.map((m) => m.phrase))];
+    return { norm, expansions, variants, taskHits, conceptHits, expandedHits, expandedSupport, terms: terms.query, docs };
   }
 
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {
