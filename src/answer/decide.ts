@@ -93,6 +93,7 @@ const procedure = patternRule(
   /(准入|清单(以外|之外)|清单外|进社区|进入社区|纳入社区)[^？?。]{0,24}?(流程|程序|谁批|谁来批|批准|审批|怎么走|咋走|手续|谁说了算|谁点头)|准入[^？?。]{0,6}(制度|程序|流程)[^？?。]{0,8}(怎么|咋|什么|如何)/,
 );
 const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
+const ownAction = defineRule("followup.names-own-action", "追问里有自己的动作（宣传、检查、调解……），是另一件事，不接着上一个问题", (yes: boolean) => yes);
 const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
 const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
 defineRule("item.match", "检索和规则选出的条目", () => null);
@@ -133,13 +134,14 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       const prev = detect(retriever.analyze(previous).norm);
       cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || prev.assign };
       // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
-      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !ownPaper.holds(cues.certificate && asksForPaper(a.norm))) {
+      const selfContained = ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || ownAction.holds(cues.enforce + cues.serve > 0);
+      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !selfContained) {
         query = `${question} ${previous}`;
         a = retriever.analyze(query);
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const { items, seenHazard } = order(reweigh(topItem(hits), cues, a), a, cues);
+    const { items, seenHazard, checked } = order(reweigh(topItem(hits), cues, a), a, cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
@@ -209,7 +211,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
 
     const first = asItem(top);
     note("item.match", { span: (a.taskHits.get(first.id) ?? []).join("、"), weight: Math.round(topScore), detail: first.id });
-    const concepts = [...a.conceptHits.keys()].filter((c) => standsFor(kb, scope, first, c));
+    const concepts = [...(checked ? [checked] : []), ...a.conceptHits.keys()].filter((c, i, all) => all.indexOf(c) === i && standsFor(kb, scope, first, c));
     const other = items.find((h) => asItem(h).verdict !== first.verdict);
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
     const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);

@@ -64,6 +64,7 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
     const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building;
     const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
     if (!item) return items;
+    checked = concept;
     const own = items.find((h) => h.id === item.id);
     return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong));
   }
@@ -101,9 +102,11 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
    * The items in the order the rules put them, and whether the question reports a hazard seen
    * (which also makes it community business).
    */
-  return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean } {
+  let checked: string | undefined;
+  return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean; checked?: string } {
+    checked = undefined;
     const seen = seenHazard(a.norm, cues);
     const ordered = preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), seen), a, cues);
-    return { items: ordered, seenHazard: seen };
+    return { items: ordered, seenHazard: seen, checked };
   };
 }
