@@ -1,5 +1,9 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { findBurden, groundsFor } from "../policy/burdens.js";
+import { splitClauses } from "../policy/clauses.js";
 import { CONCEPT, isNegativeTask, standsFor } from "../policy/concepts.js";
+import { readScreenCues } from "../policy/cues.js";
+import type { BurdenKind } from "../knowledge/grounds.js";
 import { conceptAncestors } from "../policy/scope.js";
 import { withoutOwnStallWord } from "../policy/framing.js";
 import { defineRule, note, patternRule } from "../policy/rules.js";
@@ -32,6 +36,8 @@ export interface Decision {
   hits: SearchHit[];
   /** The text actually searched (question, or question + previous for a follow-up). */
   query: string;
+  /** A burden the question describes (a new 牌子, an app quota, extra 台账, 一票否决), cited to the rule that forbids it. */
+  burden?: BurdenKind;
   /** Set when the question follows up the previous answer: what it asks about it. */
   followup?: FollowupPoint;
   /** Small talk (你好, 谢谢, 在吗): answered with one friendly line. */
@@ -113,6 +119,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   const order = createPreferences(kb, scope, STRONG_MATCH);
   const admission = admissionPassages(retriever);
   const namedListOf = createListNamer(kb, scope);
+  const screenCues = readScreenCues(kb.lexicon);
 
   /**
    * What the community may do instead of a negative item's tasks: this place's items for the
@@ -122,6 +129,16 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const from = named.some((c) => kb.lexicon.alternatives.has(c)) ? named : scope.effective(item).flatMap((c) => [c, ...kb.lexicon.concepts.keys()].filter((d) => conceptAncestors(kb, d).includes(c)));
     const concepts = [...new Set(from.flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
     return [...new Set(concepts.map((c) => scope.itemFor(c)).filter((i): i is ListItem => !!i))];
+  }
+
+  /** The burden a question describes, as the screener reads it clause by clause (certificates apart: papers are judged above). */
+  function burdenAsked(question: string): BurdenKind | undefined {
+    const clauses = splitClauses(question);
+    for (let i = 0; i < clauses.length; i++) {
+      const b = findBurden(clauses, i, screenCues, retriever, kb);
+      if (b && b.kind !== "certificate") return b.kind;
+    }
+    return undefined;
   }
 
   return function decide(question: string, previous?: string): Decision {
@@ -206,7 +223,11 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     if (onNoList) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
       if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6, guesses: guessesFrom(items, a) };
-      return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
+      // A burden the documents forbid without approval is cited to that rule, as screening cites it.
+      const burden = burdenAsked(question);
+      const grounds = burden ? groundsFor(kb, scope, burden).map((id) => kb.get(id)).filter((e) => e?.kind === "passage").map((e) => (e as { passage: Passage }).passage) : [];
+      const shown = [...new Set([...grounds, ...admission])].slice(0, 3);
+      return { ...base, verdict: "unlisted", burden, passages: shown, citations: shown.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
     }
 
     const first = asItem(top);

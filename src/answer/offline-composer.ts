@@ -103,6 +103,7 @@ export function composeOffline(kb: KnowledgeBase, d: Decision): string {
       break;
     case "unlisted":
       body = [
+        ...(d.burden && kb.grounds.get(d.burden) ? [`减负规定：${kb.grounds.get(d.burden)!.rule}。`] : []),
         `这件事不在${d.place}社区的清单上。按准入制度，清单以外的事项须由部门申请、经审批纳入后才能交给社区，并随事配套经费；未经批准，社区可以婉拒。`,
         ...d.passages.slice(0, 1).map((p) => passageLine(kb, p, "准入 清单以外 审批 批准 申请")),
       ];

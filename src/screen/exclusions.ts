@@ -1,4 +1,4 @@
-import type { Clause } from "./clauses.js";
+import type { Clause } from "../policy/clauses.js";
 import { cueIndex, hasCue, type ScreenCues } from "../policy/cues.js";
 import { baOrder, directiveLevel } from "./directive.js";
 import { INSPECT } from "../policy/task-definition.js";

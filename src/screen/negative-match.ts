@@ -2,7 +2,7 @@ import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retr
 import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
-import { NEW_FORM, vetoTopicOnly } from "./burden-context.js";
+import { NEW_FORM, vetoTopicOnly } from "../policy/burden-context.js";
 import { hasCue, type ScreenCues } from "../policy/cues.js";
 import { blankUndergo, stripFraming } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitClauses } from "../../src/screen/clauses.js";
+import { splitClauses } from "../../src/policy/clauses.js";
 import { clauseExclusion } from "../../src/screen/exclusions.js";
 import { setup } from "./fixture.js";
 

@@ -1,12 +1,12 @@
 import type { BurdenKind } from "../knowledge/grounds.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import type { Scope } from "../policy/scope.js";
+import type { Scope } from "./scope.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
-import { defineRule } from "../policy/rules.js";
+import { defineRule } from "./rules.js";
 import type { ListDef, ListItem } from "../types.js";
 import type { Clause } from "./clauses.js";
 import { NEW_FORM, photoQuota, vetoInAssessment } from "./burden-context.js";
-import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
+import { findCue, hasCue, type ScreenCues } from "./cues.js";
 
 export type { BurdenKind } from "../knowledge/grounds.js";
 
@@ -156,7 +156,7 @@ export function findBurden(
  * and the national ones first, then other places' as reference.
  */
 export function groundsFor(kb: KnowledgeBase, scope: Scope, kind: BurdenKind): string[] {
-  const ps = kb.grounds.get(kind) ?? [];
+  const ps = kb.grounds.get(kind)?.passages ?? [];
   const here = (slug: string) => scope.relatesToDoc(kb.doc(slug)!);
   return [...ps.filter((p) => here(p.slug)), ...ps.filter((p) => !here(p.slug))].map((p) => p.id);
 }
