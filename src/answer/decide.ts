@@ -99,6 +99,13 @@ const procedure = patternRule(
   /(准入|清单(以外|之外)|清单外|进社区|进入社区|纳入社区)[^？?。]{0,24}?(流程|程序|谁批|谁来批|批准|审批|怎么走|咋走|手续|谁说了算|谁点头)|准入[^？?。]{0,6}(制度|程序|流程)[^？?。]{0,8}(怎么|咋|什么|如何)/,
 );
 const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
+const leansOnPrevious = defineRule("followup.short-question", "对话里的短问句没有说出别的事，接着上一个问题理解", (norm: string, tasks: number) =>
+  tasks === 0 && norm.replace(/[\s，,。.！!？?~～、]/g, "").length <= 16 ? { span: norm } : null,
+);
+const barePaper = patternRule("paper.named-alone", "只说了一种证明的名字，就是在问能不能开", /^[^，,。？?！!]{0,6}?[\u4e00-\u9fa5]{2,8}证明[呢吗？?。！!]*$/);
+const burdenOverTopic = defineRule("ask.burden-over-topic", "问题说的是给社区加负担（App指标、挂牌、台账、一票否决），按减负规定回答，不按它服务的事项", (burden: BurdenKind | undefined, negativeTask: boolean) =>
+  burden && !negativeTask ? { span: burden } : null,
+);
 const ownAction = defineRule("followup.names-own-action", "追问里有自己的动作（宣传、检查、调解……），是另一件事，不接着上一个问题", (yes: boolean) => yes);
 const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
 const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
@@ -147,9 +154,14 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     let a = retriever.analyze(withoutOwnStallWord(withoutDisowned(question)));
     let cues = detect(a.norm);
     let hits = retriever.searchAnalyzed(a, { limit: 12 });
-    if (previous && cues.followup) {
+    if (previous) {
+      // In a conversation the community context carries over; who handed the task only to a short follow-up.
       const prev = detect(retriever.analyze(previous).norm);
-      cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || prev.assign };
+      cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || (cues.followup && prev.assign) };
+    }
+    // A short question naming no task of its own leans on the previous one ("要我们自己拔吗？").
+    const leans = cues.followup || leansOnPrevious.holds(a.norm, a.taskHits.size);
+    if (previous && leans) {
       // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
       const selfContained = ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || ownAction.holds(cues.enforce + cues.serve > 0);
       if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !selfContained) {
@@ -165,7 +177,8 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const base = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
     if (smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
     const named = !!top && (a.taskHits.has(top.id) || a.expandedHits.has(top.id));
-    const paperAsked = cues.certificate && asksForPaper(a.norm);
+    // A paper asked for, or named alone ("那转学证明呢").
+    const paperAsked = cues.certificate && (asksForPaper(a.norm) || barePaper.holds(a.norm));
 
     // A certificate on a list is community business even when no 社区 word is said.
     const listedCertificate = cues.certificate && top?.entry.kind === "item" && isCertificateItem(top.entry.item) && a.taskHits.has(top.id);
@@ -220,11 +233,13 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && [...a.conceptHits.keys()].some((c) => conceptAncestors(kb, c).includes(CONCEPT.commercialQuotas));
     const onNoList =
       noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
-    if (onNoList) {
+    // A burden laid on the community (下载App排名考核) outweighs the duty or assisted topic it serves (禁毒).
+    const burden = cues.assign ? burdenAsked(question) : undefined;
+    const burdenFirst = burdenOverTopic.holds(burden, top?.entry.kind === "item" && isNegativeTask(top.entry.item));
+    if (onNoList || burdenFirst) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
       if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6, guesses: guessesFrom(items, a) };
       // A burden the documents forbid without approval is cited to that rule, as screening cites it.
-      const burden = burdenAsked(question);
       const grounds = burden ? groundsFor(kb, scope, burden).map((id) => kb.get(id)).filter((e) => e?.kind === "passage").map((e) => (e as { passage: Passage }).passage) : [];
       const shown = [...new Set([...grounds, ...admission])].slice(0, 3);
       return { ...base, verdict: "unlisted", burden, passages: shown, citations: shown.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };

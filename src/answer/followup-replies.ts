@@ -52,6 +52,13 @@ function disguise(kb: KnowledgeBase, d: Decision, first: ListItem): string[] {
   return [`叫“协助”“配合”也不行：实际让社区去做的仍是${itemLabel(first)}的事，社区不是责任主体。`, alternativesLine(kb, d.alternatives) ?? "社区能做的是发现问题及时报告有关部门。"];
 }
 
+/** Where the resident or the department should turn instead. */
+function where(kb: KnowledgeBase, d: Decision, first: ListItem): string[] {
+  const who = handledBy(kb, d);
+  if (d.verdict !== "negative") return [`这件事社区可以办（${itemLabel(first)}），按清单开展即可。`];
+  return [who ? `一般由${who}办理，请当事人直接去找他们；社区可以告诉居民去哪里办、要带什么材料。` : "请当事人向主管部门办理；社区可以帮忙指路、告知需要的材料。"];
+}
+
 /** A short, polite reply the worker can paste to the street. */
 function reply(kb: KnowledgeBase, d: Decision, first: ListItem): string[] {
   const who = handledBy(kb, d);
@@ -100,6 +107,8 @@ export function composeFollowup(kb: KnowledgeBase, d: Decision): string {
             ? disguise(kb, d, first)
             : d.followup === "reply"
               ? reply(kb, d, first)
-              : [alternativesLine(kb, d.alternatives) ?? `按${itemLabel(first)}开展；需要部门支持的，可以向街道反映。`];
+              : d.followup === "where"
+                ? where(kb, d, first)
+                : [alternativesLine(kb, d.alternatives) ?? `按${itemLabel(first)}开展；需要部门支持的，可以向街道反映。`];
   return [headerOf(d), ...body, ...footer(d.citations)].join("\n");
 }

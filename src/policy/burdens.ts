@@ -56,7 +56,8 @@ function post(c: Clause, cues: ScreenCues): string | undefined {
   if (/专职专用|专人专用|不得兼(任|职)/.test(t)) return "专人专岗";
   const cue = findCue(t, cues.post);
   if (!cue) return undefined;
-  if (/专职|专干|工作专班/.test(cue)) return hasCue(t, cues.setup_verbs) ? cue : undefined;
+  // A post is set up when the verb comes before it (配一名专干); 禁毒专干说 names a person.
+  if (/专职|专干|工作专班/.test(cue)) return hasCue(t.slice(0, Math.max(0, t.indexOf(cue))), cues.setup_verbs) ? cue : undefined;
   return MECHANISM_SETUP.test(t) ? cue : undefined;
 }
 
