@@ -214,7 +214,9 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const asksFact =
       (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion || (!taskMatch && procedure.holds(a.norm));
     if (infoQuestion.holds(asksFact, namedList)) {
-      const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, passages, namedList);
+      // How 准入 works is answered from the admission rules of the place (and the national ones).
+      const asksProcedure = !taskMatch && procedure.holds(a.norm);
+      const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, asksProcedure ? admission.map((p) => ({ id: p.id, score: 1, entry: { kind: "passage" as const, passage: p, doc: kb.doc(p.slug)! } })) : passages, namedList);
       return { ...base, verdict: "info", items: info.items, passages: info.passages, list: info.list, citations: info.citations, confidence: info.confidence };
     }
 
@@ -234,11 +236,12 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const onNoList =
       noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
     // A burden laid on the community (下载App排名考核) outweighs the duty or assisted topic it serves (禁毒).
-    const burden = cues.assign ? burdenAsked(question) : undefined;
+    const burden = !taskMatch || cues.assign ? burdenAsked(question) : undefined;
     const burdenFirst = burdenOverTopic.holds(burden, top?.entry.kind === "item" && isNegativeTask(top.entry.item));
     if (onNoList || burdenFirst) {
-      // Only someone handing the community a task makes it an unlisted task; else it is small talk.
-      if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6, guesses: guessesFrom(items, a) };
+      // Only someone handing the community a task makes it an unlisted task (a paper to issue, a
+      // burden laid on it count too); else it is small talk.
+      if (!cues.assign && !paperAsked && !burden) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6, guesses: guessesFrom(items, a) };
       // A burden the documents forbid without approval is cited to that rule, as screening cites it.
       const grounds = burden ? groundsFor(kb, scope, burden).map((id) => kb.get(id)).filter((e) => e?.kind === "passage").map((e) => (e as { passage: Passage }).passage) : [];
       const shown = [...new Set([...grounds, ...admission])].slice(0, 3);
