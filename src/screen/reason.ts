@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import type { BurdenHit } from "../policy/burdens.js";
 import type { Clause } from "../policy/clauses.js";
-import { EXCLUSION_TEXT, type Exclusion } from "./exclusions.js";
+import { EXCLUSION_TEXT, type Exclusion } from "../policy/exclusions.js";
 
 const CN_NUM = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
