@@ -1,45 +1,54 @@
 import { findCue, hasCue, type ScreenCues } from "./cues.js";
+import { defineRule, patternRule } from "./rules.js";
+import { alt, COMMUNITY, COMMUNITY_YOU, DEPARTMENT_UNITS, ORDER_WORDS } from "./vocabulary.js";
 
 /** How hard a clause imposes an action: 0 none, 1 a task verb, 2 a request (请/务必/deadline), 3 with pressure (考核/通报). */
 export type DirectiveLevel = 0 | 1 | 2 | 3;
 
 // Dates and deadlines written with numbers: 5月20日前, 20日前, 周五前, 3天内, 下午5点前.
 const DEADLINE = /(\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|周[一二三四五六日天末]|星期[一二三四五六日天]|月底|月末|年底|本周|这周|本月|这个月|下班|\d{1,2}[点时:：]\d{0,2})\s*(前|之前|以前|之内|内|为止)|\d+\s*(个工作日|天|日|小时)内|截[止至]/;
-// Requests that make a clause an order rather than a description: 请, 务必, deadlines of words …
-const REQUEST_WORDS = "请|务必|要求|须|必须|立即|马上|即日起|抓紧|尽快|确保|一律|限期|不得少于|不少于|至少|每个社区";
-// … and orders in everyday forms, one a line:
-const REQUEST_FORMS = [
-  /(社区|网格员?|你们|大家)(都|也|必须|一定)?要(?!求)/,
-  /(汇总|报|发|交)给我(?!了)/,
-  /(区里|街道|上面|上级|领导)[^，,；;]{0,4}?(让|叫|要)(咱们?|我们)?(各?社区|网格员?|你们)(?!们)/,
-  /(报|交|发|送)过来(?!了)/,
-  /(发|传|上传)(到)?群里(?!了)/,
-  /麻烦(各?社区|各?网格|各位|你们|大家)/,
-  /(?<![我你他])都要(?!求)/,
-  /归(你们|咱们?|我们)?(各?社区|网格|村)(清|管|负责|拆|处理|收|弄)/,
-  /(书记|主任|领导|街道|镇上|区里)说[^，,；;]{0,6}?(各?社区|你们|咱们?)/,
-  /说了?[，,：:](各?社区|网格员?|你们|咱们?社区)/,
-  /\d{1,2}[点时:：]\d{0,2}分?[^，,；;]{0,4}?(到|在)[^，,；;]{0,10}?(集合|报到|集中|碰头)/,
-  /(?<![我咱])(老|小)[\u4e00-\u9fa5]你们?(全程|负责|去|带|跟|盯|把|俩)/,
-  /(交代|交待|布置|吩咐)的?[：:]/,
-  /(各?社区|各位|各网格员?|大家)注意[，,：:！!]/,
-  /由[^，,；;]{0,6}?(社区|村上|村里|[一二两三四五六七八九十几各\d]个?村)(统一|分段)?(给开|出具|开具|负责|办理|承接|实施|代收)/,
-  /(各|每个|咱们?|我们)社区(各)?出[一二两三四五六七八九十\d]+个?人/,
-  /从(今天|今晚|明天|明早|下周|本周|即日|现在|今年|下月|本月)起/,
-  /(会上|开会|电话里|打电话|打电话来)[^，,；;]{0,8}?(说了|交代|交待|布置|强调|让|叫|要求)/,
-  /说[^，,；;]{0,12}?(让|叫)(咱|我们)?(各?社区|网格)/,
-  /(各?社区|网格员?|你们)[^，,；;]{0,2}?(每周|每天|每日|每月)/,
-  /每人[^，,；;]{0,6}?\d+/,
-];
+// Requests that make a clause an order rather than a description: 请, 务必, quotas of words …
+const REQUEST_WORDS = alt(ORDER_WORDS, ["不得少于", "不少于", "至少", "每个社区"]);
+const YOU = alt(COMMUNITY_YOU);
+
 /**
- * Asking for the results to be sent up is an order too: 汇总给我, 拍照发群里, 情况表报过来. So are a
- * polite 麻烦社区同志…, a standing round (各社区每周到…), a per-head quota (每人拉20个), an order
- * passed on from a meeting or a call (李书记在会上说了…, 城管队打电话说让咱社区…), an obligation
- * without a subject (每台电梯…都要现场核对), a standing order's start (从今晚起每晚…), a task said to
- * be theirs (镇上说归你们社区清), a leader's word passed on (书记说社区今天先…), a time to gather, a
- * worker named and told (小李你全程陪着), and a doer named (由各社区承接).
+ * … and orders in everyday forms, each a named rule: results sent up (汇总给我, 拍照发群里), a
+ * polite 麻烦社区同志, a standing round (各社区每周到…), a per-head quota (每人拉20个), an order
+ * passed on from a meeting or a call, an obligation without a subject (都要), a standing order's
+ * start (从今晚起), a task said to be theirs (归你们社区清), a leader's word passed on, a time to
+ * gather, a worker named and told (小李你全程陪着), a doer named (由各社区承接).
  */
-const REQUEST = new RegExp([REQUEST_WORDS, ...REQUEST_FORMS.map((r) => r.source)].join("|"));
+const REQUEST_FORMS: Array<[id: string, description: string, pattern: RegExp]> = [
+  ["directive.form.must", "社区、网格员、你们“都要”“必须要”", new RegExp(`(社区|网格员?|${YOU}|大家)(都|也|必须|一定)?要(?!求)`)],
+  ["directive.form.send-to-me", "汇总、报、发给我", /(汇总|报|发|交)给我(?!了)/],
+  ["directive.form.superior-says", "区里、街道、上面让社区、网格员做", new RegExp(`(区里|街道|上面|上级|领导)[^，,；;]{0,4}?(让|叫|要)(咱们?|我们)?(各?社区|网格员?|${YOU})(?!们)`)],
+  ["directive.form.send-over", "报过来、交过来", /(报|交|发|送)过来(?!了)/],
+  ["directive.form.post-to-group", "发到群里、传到群里", /(发|传|上传)(到)?群里(?!了)/],
+  ["directive.form.polite", "麻烦各社区、各位", new RegExp(`麻烦(各?社区|各?网格|各位|${YOU}|大家)`)],
+  ["directive.form.all-must", "没有主语的“都要”", /(?<![我你他])都要(?!求)/],
+  ["directive.form.yours-to-do", "说是归社区清、管、负责", new RegExp(`归(${YOU}|咱们?|我们)?(各?社区|网格|村)(清|管|负责|拆|处理|收|弄)`)],
+  ["directive.form.leader-says", "书记、领导、街道说社区要…", new RegExp(`(书记|主任|领导|街道|镇上|区里)说[^，,；;]{0,6}?(各?社区|${YOU}|咱们?)`)],
+  ["directive.form.said-to-you", "说了：各社区…", new RegExp(`说了?[，,：:](各?社区|网格员?|${YOU}|咱们?社区)`)],
+  ["directive.form.gather", "几点到哪里集合、报到", /\d{1,2}[点时:：]\d{0,2}分?[^，,；;]{0,4}?(到|在)[^，,；;]{0,10}?(集合|报到|集中|碰头)/],
+  ["directive.form.named-worker", "点名一个人（小李你全程陪着）", /(?<![我咱])(老|小)[\u4e00-\u9fa5]你们?(全程|负责|去|带|跟|盯|把|俩)/],
+  ["directive.form.relayed", "交代、布置的：", /(交代|交待|布置|吩咐)的?[：:]/],
+  ["directive.form.attention", "各社区注意：", /(各?社区|各位|各网格员?|大家)注意[，,：:！!]/],
+  ["directive.form.doer-named", "写明由社区出具、负责、承接", /由[^，,；;]{0,6}?(社区|村上|村里|[一二两三四五六七八九十几各\d]个?村)(统一|分段)?(给开|出具|开具|负责|办理|承接|实施|代收)/],
+  ["directive.form.send-people", "每个社区出两个人", /(各|每个|咱们?|我们)社区(各)?出[一二两三四五六七八九十\d]+个?人/],
+  ["directive.form.from-now-on", "从今天起、从下周起", /从(今天|今晚|明天|明早|下周|本周|即日|现在|今年|下月|本月)起/],
+  ["directive.form.meeting-said", "会上、电话里交代让社区做", /(会上|开会|电话里|打电话|打电话来)[^，,；;]{0,8}?(说了|交代|交待|布置|强调|让|叫|要求)/],
+  ["directive.form.said-let", "说让社区、网格做", /说[^，,；;]{0,12}?(让|叫)(咱|我们)?(各?社区|网格)/],
+  ["directive.form.standing-round", "社区每周、每天去做", new RegExp(`(各?社区|网格员?|${YOU})[^，,；;]{0,2}?(每周|每天|每日|每月)`)],
+  ["directive.form.per-head", "每人多少个的指标", /每人[^，,；;]{0,6}?\d+/],
+];
+const REQUEST = new RegExp([REQUEST_WORDS, ...REQUEST_FORMS.map(([, , r]) => r.source)].join("|"));
+const requestWord = patternRule("directive.request", "请、务必、要求、必须、立即、限期之类的要求", new RegExp(REQUEST_WORDS));
+const requestForms = REQUEST_FORMS.map(([id, description, pattern]) => patternRule(id, description, pattern));
+const pressure = defineRule("directive.pressure", "考核、通报、问责之类的督办后果", (t: string, cues: ScreenCues) => findCue(t, cues.pressure) ?? null);
+const deadline = defineRule("directive.deadline", "有截止时间（周五前、20日前、3天内）", (t: string, cues: ScreenCues) =>
+  DEADLINE.exec(t)?.[0] ?? findCue(t, cues.deadline) ?? null,
+);
+const taskVerb = defineRule("directive.task-verb", "负责、落实、配合之类的派活说法", (t: string, cues: ScreenCues) => findCue(t, cues.directive) ?? null);
 
 // An order with no 请: "把那几家店的灭火器看一遍", "把建材扣下". Needs an addressee (level 1).
 // A worker's own plan ("我们把辖区走一遍") is not one.
@@ -49,8 +58,10 @@ const FIRST_PERSON_BA = /(我|咱)们?[^，,；;]{0,6}把/;
 const FIRST_PERSON = /我们社区|我社区|本社区|咱们社区|咱社区|我们网格|我们小区/g;
 
 /** An order with no 请 ("把那几家店的灭火器看一遍"), not a worker's own plan. */
+const ba = defineRule("directive.ba-order", "把…看一遍、查一下：没有“请”的命令", (text: string) => (FIRST_PERSON_BA.test(text) ? null : (BA_ORDER.exec(text)?.[0] ?? null)));
+
 export function baOrder(text: string): boolean {
-  return BA_ORDER.test(text) && !FIRST_PERSON_BA.test(text);
+  return ba.holds(text);
 }
 
 /** The addressee cue of a clause (各社区, 网格员, 你们 …), ignoring a worker's "我们社区". */
@@ -60,14 +71,19 @@ export function findAddressee(text: string, cues: ScreenCues): string | undefine
 
 /** True when the clause names a deadline. */
 export function hasDeadline(text: string, cues: ScreenCues): boolean {
-  return DEADLINE.test(text) || hasCue(text, cues.deadline);
+  return deadline.holds(text, cues);
+}
+
+/** True when the clause requests in so many words or forms (the combined test first: most clauses have none). */
+function requests(text: string): boolean {
+  return REQUEST.test(text) && (requestWord.holds(text) || requestForms.some((r) => r.holds(text)));
 }
 
 /** How strongly the clause imposes an action on its addressee. */
 export function directiveLevel(text: string, cues: ScreenCues): DirectiveLevel {
-  if (hasCue(text, cues.pressure)) return 3;
-  if (REQUEST.test(text) || hasDeadline(text, cues)) return 2;
-  if (hasCue(text, cues.directive)) return 1;
+  if (pressure.holds(text, cues)) return 3;
+  if (requests(text) || hasDeadline(text, cues)) return 2;
+  if (taskVerb.holds(text, cues)) return 1;
   if (baOrder(text)) return 1;
   return 0;
 }
@@ -82,10 +98,10 @@ export interface MessageContext {
   pressure: boolean;
 }
 
-const DEPARTMENT_SENDER = /局|办|所|队|中心|委|站|科|街道|政府|指挥部|领导小组|专班/;
+const DEPARTMENT_SENDER = new RegExp(alt(DEPARTMENT_UNITS, ["队", "委", "科", "街道", "政府", "指挥部", "领导小组"]));
 // An opening that names the speaker of a report: 网格员反映, 楼栋长报告, 社区汇报.
 const SPEAKER = /(反映|报告|汇报|反馈|来电|说|提到|上报)$/;
-const COMMUNITY_SENDER = /社区|居委|网格员|楼栋长|书记|主任|居民/;
+const COMMUNITY_SENDER = new RegExp(alt(COMMUNITY, ["楼栋长", "书记", "主任", "居民"]));
 
 /** Message-level signals from the opening of the text and the sender. */
 export function messageContext(norm: string, atAll: boolean, cues: ScreenCues, sender?: string): MessageContext {
