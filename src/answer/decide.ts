@@ -109,7 +109,6 @@ const burdenOverTopic = defineRule("ask.burden-over-topic", "问题说的是给�
 const ownAction = defineRule("followup.names-own-action", "追问里有自己的动作（宣传、检查、调解……），是另一件事，不接着上一个问题", (yes: boolean) => yes);
 const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
 const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
-defineRule("item.match", "检索和规则选出的条目", () => null);
 const localSupport = defineRule("scope.general-item-support", "地方清单已细化的全国性规定，作为依据附在后面", (items: ListItem[]) => (items.length ? { span: items.map((i) => i.id).join("、") } : null));
 
 /** The question without the pieces that disown a task; the question itself when nothing else is left. */

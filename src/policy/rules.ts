@@ -106,3 +106,6 @@ export function switchOn(ids?: Iterable<string>): void {
   if (!ids) off.clear();
   else for (const id of ids) off.delete(id);
 }
+
+/** The item a judgement settled on, noted with the words that named it and its score. */
+defineRule("item.match", "检索和规则选出的清单条目", () => null);

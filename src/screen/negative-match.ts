@@ -3,7 +3,8 @@ import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { NEW_FORM, vetoTopicOnly } from "../policy/burden-context.js";
-import { hasCue, type ScreenCues } from "../policy/cues.js";
+import { defineRule, note, patternRule } from "../policy/rules.js";
+import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
 import { blankUndergo, stripFraming } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
@@ -122,6 +123,32 @@ export function searchClause(retriever: KnowledgeRetriever, text: string): { ana
   return { analysis, hits: retriever.searchAnalyzed(analysis, { limit: 8, kinds: ["item"] }) };
 }
 
+const needsDevelop = defineRule("match.investment-needs-develop", "招商一类只在有“引进、发展、洽谈”的动作时才算派了这件事", (investmentOnly: boolean, text: string, cues: ScreenCues) =>
+  investmentOnly && !developsBusiness(text, cues),
+);
+const ownGrounds = defineRule("match.own-grounds-tidying", "清理小区、楼道等自家地方是社区自己的事，不是市政保洁或市容整治", (cityManagement: boolean, text: string) =>
+  cityManagement && ownGroundsTidying(text),
+);
+const enforceVerb = defineRule("match.enforcement-verb", "有检查、执法、拆除一类的动作", (text: string, cues: ScreenCues) => findCue(text, cues.enforce_verbs) ?? null);
+const postSetup = patternRule("match.post-setup", "只是设岗、配人（安排一名专职人员负责…），不是派这件事", POST_SETUP);
+const namedTask = defineRule("match.task-named", "说出了负面清单事项的说法（不是岗位名称里的）", (words: string[], text: string) =>
+  words.find((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text)) ?? null,
+);
+const vetoTopic = defineRule("match.veto-topic-only", "事项只是一票否决考核的对象，负担是一票否决本身", (text: string, cues: ScreenCues, enforce: boolean) =>
+  (!enforce && hasCue(text, cues.veto)) || vetoTopicOnly(text, cues),
+);
+const beatsOwnWork = defineRule("match.beats-own-work", "负面清单条目比履职、协助条目更贴合这句话", (ratio: number) => (ratio >= 1 ? { span: "", weight: round2(ratio) } : null));
+const businessNearTie = defineRule("match.business-inspection-near-tie", "派去检查商户，和履职、协助条目相差不大时按负面清单", (yes: boolean, ratio: number) => (yes && ratio >= 0.8 ? { span: "", weight: round2(ratio) } : null));
+const namedNearTie = defineRule("match.named-task-near-tie", "说出了负面事项又派人去查，和履职、协助条目相差不大", (yes: boolean, ratio: number) => (yes && ratio >= 0.9 ? { span: "", weight: round2(ratio) } : null));
+const hardEnforcement = defineRule("match.hard-enforcement", "责令、处罚、查封、拆除这类硬执法", (hard: boolean, ratio: number) => (hard && ratio >= 0.6 ? { span: "", weight: round2(ratio) } : null));
+const orderToBusiness = defineRule("match.order-to-business", "让商户停售、下架、交出东西：这是责令，不管哪个协助条目沾边", (yes: boolean, ratio: number) => (yes && ratio >= 0.3 ? { span: "", weight: round2(ratio) } : null));
+const checkedByDefinition = defineRule("match.business-check-by-definition", "查商户的正是清单定义的检查内容（消防、燃气、卫生……）", (yes: boolean, ratio: number, floor: number) =>
+  yes && ratio >= floor ? { span: "", weight: round2(ratio) } : null,
+);
+const sweepsRoad = defineRule("match.road-sweeping", "扫市政道路就是城市管理类，谁去扫都一样", (yes: boolean, ratio: number) => (yes && ratio >= 0.3 ? { span: "", weight: round2(ratio) } : null));
+
+const round2 = (x: number) => (x === Infinity ? 99 : Math.round(x * 100) / 100);
+
 /**
  * Decides whether a clause names a negative-list task. The negative item must beat the duty and
  * assist items for the clause (消防宣传 is assist/7, 消防演练 duty/18), unless the clause sends
@@ -143,49 +170,43 @@ export function matchNegative(
   const reached = (h: Scored) => h.item.list !== "cancelled" || analysis.taskHits.has(h.item.id) || analysis.expandedHits.has(h.item.id);
   const negs = byDefinition(
     scope,
-    items.filter((h) => isNegativeTask(h.item) && reached(h) && (!investmentOnly(h) || developsBusiness(text, cues))),
+    items.filter((h) => isNegativeTask(h.item) && reached(h) && !needsDevelop.holds(investmentOnly(h), text, cues)),
     text,
     cues,
   );
   const rival = items.find((h) => isOwnWork(h.item));
   const top = negs[0];
   if (!top) return null;
-  if (stands(top, CONCEPT.cityManagement) && ownGroundsTidying(text)) return null;
+  if (ownGrounds.holds(stands(top, CONCEPT.cityManagement), text)) return null;
   // For investment the action is developing (引进, 新办, 拉来 …), not inspecting.
   // A form's name is no action: 统计表, 登记表 (filling them in is paperwork).
   const enforce =
-    hasCue(text.replace(FORM_NAME, "表"), cues.enforce_verbs) ||
+    enforceVerb.holds(text.replace(FORM_NAME, "表"), cues) ||
     (stands(top, CONCEPT.investment) && hasCue(text, cues.develop_verbs)) ||
     (stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues));
-  if (!enforce && POST_SETUP.test(text)) return null;
+  if (!enforce && postSetup.holds(text)) return null;
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
-  const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
+  const named = namedTask.holds(analysis.taskHits.get(top.item.id) ?? [], text);
   if (!enforce && !named) return null;
   // A topic named only as what a veto assesses ("安全生产实行一票否决") sets no task: the veto is the burden.
-  if ((!enforce && hasCue(text, cues.veto)) || vetoTopicOnly(text, cues)) return null;
+  if (vetoTopic.holds(text, cues, enforce)) return null;
   const business = hasCue(text, cues.business_targets);
   const hard = HARD_ENFORCE.test(text);
   // Inspecting businesses or enforcing is the mark of the list: a weaker topic match will do.
   if (top.score < ((business && enforce) || hard ? MIN_SCORE_INSPECTION : MIN_SCORE)) return null;
 
   const ratio = rival ? top.score / rival.score : Infinity;
-  let ok = ratio >= 1;
-  if (!ok && business && enforce && ratio >= 0.8) ok = true;
-  // A near tie where the clause names the negative task itself and sends someone to check it.
-  if (!ok && named && enforce && ratio >= 0.9) ok = true;
-  if (!ok && hard && ratio >= 0.6) ok = true;
-  // Making a shop pull, stop or hand over goods is 责令 whatever assist item shares the topic
-  // (协助食品安全检查 is reporting, not 让店主下架).
   const defined = definitionConcept(text, cues);
   const definedHere = defined !== undefined && stands(top, defined);
-  if (!ok && hard && business && definedHere && ratio >= 0.3) ok = true;
-  // Inspecting a business on the topic the list defines (a hotel's fire exits) is no residents'
-  // duty, whatever duty item shares the words (居民防火 duty/18, 消防宣传 assist/7).
-  // Going through the businesses one by one leaves no doubt what is inspected.
   const floor = EACH_BUSINESS.test(text) ? 0.3 : 0.4;
-  if (!ok && business && INSPECT.test(text) && definedHere && ratio >= floor) ok = true;
-  // Sweeping a public road is city management by definition, whoever is sent with the brooms (居民志愿者 is no volunteer-service task).
-  if (!ok && stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues) && ratio >= 0.3) ok = true;
+  const ok =
+    beatsOwnWork.holds(ratio) ||
+    businessNearTie.holds(business && enforce, ratio) ||
+    namedNearTie.holds(named && enforce, ratio) ||
+    hardEnforcement.holds(hard, ratio) ||
+    orderToBusiness.holds(hard && business && definedHere, ratio) ||
+    checkedByDefinition.holds(business && INSPECT.test(text) && definedHere, ratio, floor) ||
+    sweepsRoad.holds(stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues), ratio);
   if (!ok) return null;
 
   // Strength: how high the score is, how clear the margin, and whether the action is an inspection.
@@ -195,6 +216,7 @@ export function matchNegative(
   const strength = Math.round((0.45 * scorePart + 0.35 * marginPart + 0.2 * actionPart) * 100) / 100;
 
   const ranked = preferTopical(kb, scope, negs, analysis, cues);
+  note("item.match", { span: (analysis.taskHits.get(ranked[0].item.id) ?? []).join("、") || text.slice(0, 20), weight: Math.round(top.score), detail: ranked[0].item.id });
   // The item put first by what is checked stays, even below the share the others need.
   const cited = [ranked[0], ...ranked.slice(1).filter((h) => h.score >= top.score * 0.6)].slice(0, 3).map((h) => h.item);
   return {
