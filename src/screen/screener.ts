@@ -56,14 +56,26 @@ const listedBurden = defineRule("burden.on-negative-list", "这种负担本地�
   return item ? { span: item.text, detail: item.id } : null;
 });
 
+const namedAddressee = defineRule("addressee.named", "这一句点名了社区一方（各社区、网格员、你们）", (name: string | undefined) => (name ? { span: name, weight: 0.15 } : null));
+const noticeToAll = defineRule("addressee.notice-to-all", "整条消息是发给各社区的通知（【通知】抬头、“各社区：”、@所有人）", (yes: boolean) => (yes ? { span: "", weight: 0.12 } : null));
+const departmentSender = defineRule("addressee.department-sender", "发消息的是部门或街道", (yes: boolean, sender?: string) => (yes ? { span: sender ?? "", weight: 0.08 } : null));
+
 /** Who the clause is addressed to, and how sure we are of it (0 none … 0.15 named in the clause). */
-function addresseeOf(clause: Clause, mc: MessageContext, cues: ReturnType<typeof readScreenCues>): { name?: string; weight: number } {
+function addresseeOf(clause: Clause, mc: MessageContext, cues: ReturnType<typeof readScreenCues>, sender?: string): { name?: string; weight: number } {
   const named = findAddressee(clause.text, cues);
-  if (named) return { name: named === "社区" ? "社区" : named, weight: 0.15 };
-  if (mc.addressedToAll) return { name: "各社区", weight: 0.12 };
-  if (mc.fromDepartment) return { name: "社区", weight: 0.08 };
+  if (namedAddressee.holds(named)) return { name: named, weight: 0.15 };
+  if (noticeToAll.holds(mc.addressedToAll)) return { name: "各社区", weight: 0.12 };
+  if (departmentSender.holds(mc.fromDepartment, sender)) return { name: "社区", weight: 0.08 };
   return { weight: 0 };
 }
+
+const fastPath = defineRule("screen.nothing-to-judge", "消息里没有任何派活、负面事项或负担的词，直接放过", () => true);
+const noticePoint = defineRule("directive.notice-point", "通知里的各条、各句继承通知的要求（“各社区：请落实以下工作：1. …”）", () => true);
+const communityEnforces = defineRule("directive.community-enforces", "点名社区去罚款、扣押：就是派了这件事", (t: string) => HARD_ENFORCE.exec(t)?.[0] ?? null);
+const followOnTopic = defineRule("order.takes-topic-before", "只说了动作的命令，按前一句说的事判断（“…剩下3户不搬。社区这周必须把人清出去”）", (topic: string) => topic.slice(0, 30));
+const nearMissRule = defineRule("match.near-miss", "提到了负面清单的事，但没有向社区下达", (item: ListItem) => ({ span: item.id }));
+const burdenBeside = defineRule("burden.beside-department-work", "部门自己做或社区只通知，但旁边仍给社区加了负担（挂牌子、报台账）", (kind: string) => kind);
+const certificateOverTopic = defineRule("burden.certificate-over-topic", "要社区开证明就是负担，不管证明内容沾到哪个事项", (yes: boolean) => yes);
 
 const LEVEL_WEIGHT: Record<DirectiveLevel, number> = { 0: 0, 1: 0.05, 2: 0.12, 3: 0.15 };
 
@@ -101,12 +113,14 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
   function followOn(order: string, topicOf: () => string | undefined): NegativeMatch | null {
     if (!hasCue(order, cues.enforce_verbs) && !hasCue(order, cues.develop_verbs)) return null;
     const topic = topicOf();
-    return topic ? matchClause(retriever, `${topic}，${order}`, cues, kb, gate) : null;
+    const m = topic ? matchClause(retriever, `${topic}，${order}`, cues, kb, gate) : null;
+    if (m) followOnTopic.holds(topic!);
+    return m;
   }
 
   function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
     const norm = screenNormalize(text);
-    if (!prefilter.candidate(norm)) return clear(CLEAR_FAST, clearReason(null));
+    if (!prefilter.candidate(norm) && fastPath.holds()) return clear(CLEAR_FAST, clearReason(null));
 
     const mc = messageContext(norm, mentionsAll(text), cues, ctx.sender);
     const mex = messageExclusion(norm, cues, mc.addressedToAll);
@@ -127,11 +141,11 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       if (!clause.text || !prefilter.relevant(clause.text)) continue;
       let level = levels[clause.index];
       // Points and sentences of a notice inherit its order ("各社区：请落实以下工作：1. …").
-      if (level === 0 && (mc.addressedToAll || (messageLevel >= 2 && clause.numbered))) level = 1;
+      if (level === 0 && (mc.addressedToAll || (messageLevel >= 2 && clause.numbered)) && noticePoint.holds()) level = 1;
       // The community named as the one fining or seizing sets that task: "社区志愿者发现一次罚款50元".
-      if (level === 0 && findAddressee(clause.text, cues) && HARD_ENFORCE.test(clause.text)) level = 1;
+      if (level === 0 && findAddressee(clause.text, cues) && communityEnforces.holds(clause.text)) level = 1;
       const exclusion = clauseExclusion(clauses[clause.index], cues, levels[clause.index]);
-      const addr = addresseeOf(clause, mc, cues);
+      const addr = addresseeOf(clause, mc, cues, ctx.sender);
       const ordered = level >= 1 && (addr.weight > 0 || level >= 2);
 
       // An excluded clause (a question, pushback, the department doing it itself, a report) never
@@ -143,7 +157,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
         if (BURDEN_STILL_COUNTS.has(exclusion) && !burden && ordered) {
           const b = findBurden(live, clause.index, cues, retriever, kb);
           // A certificate the department now issues itself is no burden on the community.
-          if (b && b.kind !== "certificate") burden = burdenCandidate(clause, b, addr, level);
+          if (b && b.kind !== "certificate" && burdenBeside.holds(b.kind)) burden = burdenCandidate(clause, b, addr, level);
         }
         continue;
       }
@@ -162,12 +176,12 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered ? followOn(clause.text, topic) : null);
       if (neg) {
         if (!ordered) {
-          nearMiss ??= { item: neg.items[0], text: clause.text };
+          if (!nearMiss && nearMissRule.holds(neg.items[0])) nearMiss = { item: neg.items[0], text: clause.text };
           continue;
         }
         // A certificate asked of the community is the burden, whatever topic its contents touch (收入, 工作).
         const cert = hasCue(clause.text, cues.certificate) ? findBurden(live, clause.index, cues, retriever, kb) : undefined;
-        if (cert?.kind === "certificate") {
+        if (cert?.kind === "certificate" && certificateOverTopic.holds(true)) {
           burden ??= burdenCandidate(clause, cert, addr, level);
           continue;
         }
