@@ -1,3 +1,5 @@
+import type { RuleFiring } from "./policy/rules.js";
+
 /** Domain types shared by the core, the bot and the tests. */
 
 /**
@@ -103,6 +105,8 @@ export interface AskResult {
   confidence: number;
   /** Which composer wrote the answer. */
   composer: "offline" | "llm";
+  /** The rules that made the decision, in order. */
+  trace?: RuleFiring[];
 }
 
 export type FlagCategory = "negative" | "burden";
@@ -115,6 +119,8 @@ export interface ScreenResult {
   reason: string;
   /** Second opinion from the LLM, when one was asked. */
   llm?: { flagged: boolean; category: FlagCategory | null; reason: string } | null;
+  /** The rules that made the decision, in order (the message's, then the deciding clause's). */
+  trace?: RuleFiring[];
 }
 
 /** One normalised chat message, whatever platform it came from. */

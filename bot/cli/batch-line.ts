@@ -1,10 +1,11 @@
 import type { Engine } from "../../src/engine.js";
 import { JianfuError, UserError } from "../../src/errors.js";
+import { traceJson } from "../../src/policy/explain.js";
 
 type Json = Record<string, unknown>;
 
 /** One batch input line → one output object (CONTRACT.md). Never throws: errors become {id, error}. */
-export async function processBatchLine(engine: Engine, line: string, lineNo: number, opts: { llm: boolean; maxLength: number }): Promise<Json> {
+export async function processBatchLine(engine: Engine, line: string, lineNo: number, opts: { llm: boolean; maxLength: number; explain?: boolean }): Promise<Json> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -26,7 +27,7 @@ export async function processBatchLine(engine: Engine, line: string, lineNo: num
   try {
     if (c.kind === "ask") {
       const r = await engine.ask(c.text, { llm: opts.llm, region, history });
-      return { id, verdict: r.verdict, citations: r.citations, answer: r.answer };
+      return { id, verdict: r.verdict, citations: r.citations, answer: r.answer, ...(opts.explain ? { trace: traceJson(r.trace) } : {}) };
     }
     const s = await engine.screen(c.text, {
       sender: typeof c.sender === "string" ? c.sender : undefined,
@@ -34,7 +35,7 @@ export async function processBatchLine(engine: Engine, line: string, lineNo: num
       region,
       llm: opts.llm,
     });
-    return { id, flagged: s.flagged, category: s.category, citations: s.citations, confidence: s.confidence, reason: s.reason };
+    return { id, flagged: s.flagged, category: s.category, citations: s.citations, confidence: s.confidence, reason: s.reason, ...(opts.explain ? { trace: traceJson(s.trace) } : {}) };
   } catch (err) {
     const msg = err instanceof UserError ? err.userMessage : err instanceof JianfuError ? err.message : `内部错误：${(err as Error).message}`;
     return { id, error: msg };

@@ -45,7 +45,7 @@ export async function handleList(ctx: BotContext, kind: ListKind | null): Promis
   await ctx.replyText(formatList(list));
 }
 
-/** `gansu/negative/7`: one item by id. */
+/** An item id (list/kind/number): one item. */
 export async function handleItemId(ctx: BotContext, id: string): Promise<void> {
   const { kb } = ctx.deps.engine;
   const item = kb.item(id);

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { AskResult } from "../types.js";
 import { createDecider, type Decision } from "./decide.js";
-import { patternRule } from "../policy/rules.js";
+import { patternRule, traced, untraced } from "../policy/rules.js";
 import { followupPoint } from "./followups.js";
 import { composeOffline } from "./offline-composer.js";
 
@@ -50,11 +50,11 @@ export function createOfflineAsker(kb: KnowledgeBase, retriever: KnowledgeRetrie
   return (question: string, history: readonly string[] = []): OfflineAnswer => {
     const contexts: Context[] = [];
     for (const earlier of history) {
-      const d = turn(earlier, meant(earlier, contexts));
+      const d = untraced(() => turn(earlier, meant(earlier, contexts)));
       // Small talk between turns ("好的，谢谢") leaves the topic as it was.
       if (d.verdict !== "out_of_scope" || !contexts.length) contexts.push({ query: d.query, decision: d });
     }
-    const decision = turn(question, meant(question, contexts));
+    const { value: decision, trace } = traced(() => turn(question, meant(question, contexts)));
     return {
       decision,
       result: {
@@ -63,6 +63,7 @@ export function createOfflineAsker(kb: KnowledgeBase, retriever: KnowledgeRetrie
         answer: composeOffline(kb, decision),
         confidence: decision.confidence,
         composer: "offline",
+        trace,
       },
     };
   };

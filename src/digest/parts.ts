@@ -1,7 +1,7 @@
 import type { Digest, DigestEntry, Tally } from "./digest.js";
 import { formatDateTime } from "./time-zone.js";
 
-/** "gansu/negative/7「…燃气安全检查…」", or the id alone, or "（无匹配条目）". */
+/** The item id and its text in 「」, or the id alone, or "（无匹配条目）". */
 export function itemLabel(e: DigestEntry): string {
   if (!e.item) return "（无匹配条目）";
   return e.item.quote ? `${e.item.id}「${e.item.quote}」` : e.item.id;

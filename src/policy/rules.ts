@@ -107,5 +107,19 @@ export function switchOn(ids?: Iterable<string>): void {
   else for (const id of ids) off.delete(id);
 }
 
-/** The item a judgement settled on, noted with the words that named it and its score. */
+/** The task and the item a judgement settled on, noted with the words that named them. */
+defineRule("task.named", "说出了这件事的说法（概念词表里的日常说法）", () => null);
+defineRule("task.defined-by-check", "按检查的内容认定是哪类事（查燃气、查电梯、查后厨）", () => null);
+defineRule("task.by-wording", "按清单条目原文的字词认定是哪件事", () => null);
 defineRule("item.match", "检索和规则选出的清单条目", () => null);
+
+/** Runs `fn` without recording: for looking ahead at what a rule would say (another clause as topic). */
+export function untraced<T>(fn: () => T): T {
+  const outer = open;
+  open = null;
+  try {
+    return fn();
+  } finally {
+    open = outer;
+  }
+}

@@ -216,6 +216,12 @@ export function matchNegative(
   const strength = Math.round((0.45 * scorePart + 0.35 * marginPart + 0.2 * actionPart) * 100) / 100;
 
   const ranked = preferTopical(kb, scope, negs, analysis, cues);
+  // The task: the concept whose words the clause writes, else the check it defines, else the item's own wording.
+  const first = ranked[0].item;
+  const namedConcept = [...analysis.conceptHits].find(([c]) => standsFor(kb, scope, first, c));
+  if (namedConcept) note("task.named", { span: namedConcept[1].join("、"), detail: namedConcept[0] });
+  else if (defined && standsFor(kb, scope, first, defined)) note("task.defined-by-check", { span: text.slice(0, 30), detail: defined });
+  else note("task.by-wording", { span: text.slice(0, 30), detail: first.id });
   note("item.match", { span: (analysis.taskHits.get(ranked[0].item.id) ?? []).join("、") || text.slice(0, 20), weight: Math.round(top.score), detail: ranked[0].item.id });
   // The item put first by what is checked stays, even below the share the others need.
   const cited = [ranked[0], ...ranked.slice(1).filter((h) => h.score >= top.score * 0.6)].slice(0, 3).map((h) => h.item);

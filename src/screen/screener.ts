@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem, ScreenResult } from "../types.js";
 import { BURDEN_CONCEPT, isNegativeTask } from "../policy/concepts.js";
-import { defineRule } from "../policy/rules.js";
+import { defineRule, traced, untraced, type RuleFiring } from "../policy/rules.js";
 import type { Scope } from "../policy/scope.js";
 import { burdenCitations, findBurden, type BurdenHit, type BurdenKind } from "../policy/burdens.js";
 import { mentionsAll, screenNormalize, splitClauses, type Clause } from "../policy/clauses.js";
@@ -118,27 +118,47 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
     return m;
   }
 
+  /**
+   * Screens a message; the trace holds the message's rules and those of the clause that decided
+   * (the flagged one, else the first excluded or near-missed one).
+   */
   function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
+    const clauseTraces = new Map<number, RuleFiring[]>();
+    const { value, trace } = traced(() => judge(text, ctx, clauseTraces));
+    const own = new Set([...clauseTraces.values()].flat());
+    const messageRules = trace.filter((f) => !own.has(f));
+    return { ...value.result, trace: [...messageRules, ...(value.at !== undefined ? (clauseTraces.get(value.at) ?? []) : [])] };
+  }
+
+  function judge(text: string, ctx: ScreenContext, clauseTraces: Map<number, RuleFiring[]>): { result: ScreenResult; at?: number } {
     const norm = screenNormalize(text);
-    if (!prefilter.candidate(norm) && fastPath.holds()) return clear(CLEAR_FAST, clearReason(null));
+    if (!prefilter.candidate(norm) && fastPath.holds()) return { result: clear(CLEAR_FAST, clearReason(null)) };
 
     const mc = messageContext(norm, mentionsAll(text), cues, ctx.sender);
     const mex = messageExclusion(norm, cues, mc.addressedToAll);
-    if (mex) return clear(CLEAR_MESSAGE_EXCLUSION, clearReason(mex));
+    if (mex) return { result: clear(CLEAR_MESSAGE_EXCLUSION, clearReason(mex)) };
 
     const clauses = splitClauses(text);
     // What each clause still asks once its negated pieces are dropped (不再承担…, 不得兼任…).
-    const live = clauses.map((c) => ({ ...c, text: stripNegated(c.text, cues) }));
-    const levels = clauses.map((c) => directiveLevel(c.text, cues));
+    // Each clause's own reading (its order, what it negates) is kept with the clause's trace.
+    const read = clauses.map((c) => traced(() => ({ live: { ...c, text: stripNegated(c.text, cues) }, level: directiveLevel(c.text, cues) })));
+    const live = read.map((r) => r.value.live);
+    const levels = read.map((r) => r.value.level);
     const messageLevel = Math.max(0, ...levels);
 
     let negative: Candidate<NegativeMatch> | undefined;
     let burden: Candidate<BurdenHit> | undefined;
-    let nearMiss: { item: ListItem; text: string } | undefined;
-    let excluded: Exclusion | null = null;
+    let nearMiss: { item: ListItem; text: string; at: number } | undefined;
+    let excluded: { why: Exclusion; at: number } | undefined;
 
     for (const clause of live) {
       if (!clause.text || !prefilter.relevant(clause.text)) continue;
+      const fired = traced(() => judgeClause(clause));
+      clauseTraces.set(clause.index, [...read[clause.index].trace, ...fired.trace]);
+    }
+
+    /** Judges one clause, updating the candidates; returns nothing (a `return` ends the clause). */
+    function judgeClause(clause: Clause): void {
       let level = levels[clause.index];
       // Points and sentences of a notice inherit its order ("各社区：请落实以下工作：1. …").
       if (level === 0 && (mc.addressedToAll || (messageLevel >= 2 && clause.numbered)) && noticePoint.holds()) level = 1;
@@ -151,7 +171,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       // An excluded clause (a question, pushback, the department doing it itself, a report) never
       // flags, so it needs no retrieval.
       if (exclusion) {
-        excluded ??= exclusion;
+        excluded ??= { why: exclusion, at: clause.index };
         // The department doing its own check, or the community only notifying, rules out a
         // negative-list push, not a burden laid on the community beside it (挂牌子, 报台账).
         if (BURDEN_STILL_COUNTS.has(exclusion) && !burden && ordered) {
@@ -159,75 +179,75 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
           // A certificate the department now issues itself is no burden on the community.
           if (b && b.kind !== "certificate" && burdenBeside.holds(b.kind)) burden = burdenCandidate(clause, b, addr, level);
         }
-        continue;
+        return;
       }
       // Clauses whose negative match could not change the outcome skip retrieval: once a push is
       // found only a more confident one counts; an unordered clause after a near miss adds nothing.
       const ceiling = ordered ? Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25) : -1;
-      if (negative && ceiling <= negative.confidence) continue;
-      if (!negative && nearMiss && !ordered) continue;
+      if (negative && ceiling <= negative.confidence) return;
+      if (!negative && nearMiss && !ordered) return;
       // The topic an order may refer to: a near miss, else the sentence just before, unless that
       // one was excluded (a report, a question).
       const topic = () => {
         if (nearMiss) return nearMiss.text;
         const before = clause.index > 0 ? live[clause.index - 1] : undefined;
-        return before?.text && !clauseExclusion(clauses[before.index], cues, levels[before.index]) ? before.text : undefined;
+        return before?.text && !untraced(() => clauseExclusion(clauses[before.index], cues, levels[before.index])) ? before.text : undefined;
       };
       const neg = matchClause(retriever, clause.text, cues, kb, gate) ?? (ordered ? followOn(clause.text, topic) : null);
       if (neg) {
         if (!ordered) {
-          if (!nearMiss && nearMissRule.holds(neg.items[0])) nearMiss = { item: neg.items[0], text: clause.text };
-          continue;
+          if (!nearMiss && nearMissRule.holds(neg.items[0])) nearMiss = { item: neg.items[0], text: clause.text, at: clause.index };
+          return;
         }
         // A certificate asked of the community is the burden, whatever topic its contents touch (收入, 工作).
         const cert = hasCue(clause.text, cues.certificate) ? findBurden(live, clause.index, cues, retriever, kb) : undefined;
         if (cert?.kind === "certificate" && certificateOverTopic.holds(true)) {
           burden ??= burdenCandidate(clause, cert, addr, level);
-          continue;
+          return;
         }
         const confidence = Math.min(MAX_CONFIDENCE, 0.45 + addr.weight + LEVEL_WEIGHT[level] + 0.25 * neg.strength);
         if (!negative || confidence > negative.confidence) negative = { clause, hit: neg, addressee: addr.name ?? "社区", confidence };
-        continue;
+        return;
       }
-      if (burden || !ordered) continue;
+      if (burden || !ordered) return;
       const b = findBurden(live, clause.index, cues, retriever, kb);
       if (b) burden = burdenCandidate(clause, b, addr, level);
     }
 
     if (negative) {
       const m = negative.hit;
-      return {
+      return { at: negative.clause.index, result: {
         flagged: true,
         category: "negative",
         citations: withSupport(m.items),
         confidence: round(negative.confidence),
         reason: negativeReason(negative.clause, negative.addressee, m.items[0], m.disguised),
-      };
+      } };
     }
     // A burden a negative list of this place names (湖南：不得规定“一票否决”事项) is a push of that item.
     const listed = burden && listedBurden.fires(burden.hit.kind, scope);
     if (burden && listed) {
       const item = kb.item(listed.detail!)!;
-      return {
+      return { at: burden.clause.index, result: {
         flagged: true,
         category: "negative",
         citations: withSupport([item]),
         confidence: round(burden.confidence),
         reason: negativeReason(burden.clause, burden.addressee, item, false),
-      };
+      } };
     }
     if (burden) {
-      return {
+      return { at: burden.clause.index, result: {
         flagged: true,
         category: "burden",
         citations: burdenCitations(burden.hit, kb, retriever.scope),
         confidence: round(burden.confidence),
         reason: burdenReason(burden.hit, kb),
-      };
+      } };
     }
     // An exclusion explains the message: a negative-list topic elsewhere in it is no order.
-    if (nearMiss) return clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NEAR_MISS, clearReason(excluded, nearMiss.item));
-    return clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NOTHING, clearReason(excluded));
+    if (nearMiss) return { at: excluded?.at ?? nearMiss.at, result: clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NEAR_MISS, clearReason(excluded?.why ?? null, nearMiss.item)) };
+    return { at: excluded?.at, result: clear(excluded ? CLEAR_CLAUSE_EXCLUSION : CLEAR_NOTHING, clearReason(excluded?.why ?? null)) };
   }
 
   return { screen };
