@@ -6,7 +6,7 @@ import { readScreenCues } from "../policy/cues.js";
 import type { BurdenKind } from "../knowledge/grounds.js";
 import { conceptAncestors } from "../policy/scope.js";
 import { withoutOwnStallWord } from "../policy/framing.js";
-import { defineRule, note, patternRule } from "../policy/rules.js";
+import { note } from "../policy/rules.js";
 import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
@@ -15,6 +15,8 @@ import { admissionPassages, createListNamer, readInfo } from "./info.js";
 import { isCertificateItem, readPaper } from "./papers.js";
 import { createPreferences } from "./preferences.js";
 import { asksForPaper, createCueDetector, type QuestionCues } from "./question-cues.js";
+import * as rule from "./ask-rules.js";
+import { asItem, guessesFrom, matchedTerms, matchesTask, reweigh, round, STRONG_MATCH, topItem, WEAK_MATCH } from "./ranking.js";
 
 /** What the offline logic concluded, before any text is written. */
 export interface Decision {
@@ -50,73 +52,12 @@ export interface Decision {
   place: string;
 }
 
-/** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
-const STRONG_MATCH = 18;
-/** A weaker match still counts when it stands out this clearly from the best item of another list. */
-const WEAK_MATCH = 13;
-const STANDOUT_RATIO = 1.8;
-/** Per action cue, how much an item of the matching kind gains (capped at three cues). */
-const ACTION_GAIN = 0.12;
 /** Items of the same list within this share of the first are cited too, as related. */
 const RELATED_RATIO = 0.35;
-/** Certificate items count this much when the question says nothing of a certificate (档案 ≠ 档案证明). */
-const NO_CERTIFICATE_FACTOR = 0.3;
 /** Second item within this share of the first, from another list, is a real alternative reading. */
 const SIDE_RATIO = 0.6;
 /** A certificate item this close to the first makes the paper asked for a listed one. */
 const CERTIFICATE_NEAR = 0.5;
-
-const disowned = patternRule(
-  "ask.disowned-task",
-  "问题说明不是去检查、拆除或执法（“不是去查商铺那种”），这部分不算所问的事",
-  /(^|[，,。？?！!；;\s])(这)?(不是|并不是|并非)(去|要)?(查|检查|排查|拆|执法|罚)[^，,。？?！!；;]*/,
-);
-const DISOWNED_ALL = new RegExp(disowned.pattern.source, "g");
-
-const communityBusiness = defineRule("ask.community-business", "问题与社区工作有关：说到社区、有人给社区派活、问文件或清单上的事", (why: string | false) => why || null);
-const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
-const unlistedPaper = defineRule("ask.paper-on-no-list", "要社区开的证明不在任何证明清单上：清单外事项，须先经准入", (yes: boolean) => yes);
-const commercial = defineRule("ask.commercial", "企业、商家让社区推销、代办：不在清单上的商业事务", (yes: boolean) => yes);
-const SMALL_TALK_REST = /[\s，,。.！!？?~～、…·]+|^(呀|啊|哈|呢|嘛|吧|的|了|您|你|我|大家)+$/g;
-const smallTalk = defineRule("ask.small-talk", "寒暄、致谢、问候或一句闲话，不是在问事", (norm: string, words: string[]) => {
-  const hit = words.filter((w) => norm.includes(w)).sort((a, b) => b.length - a.length);
-  let rest = norm;
-  for (const w of hit) rest = rest.split(w).join("");
-  rest = rest.replace(SMALL_TALK_REST, "");
-  return (hit.length > 0 || !norm.trim()) && rest.length <= 1 ? { span: hit[0] ?? "" } : null;
-});
-/** A message of a few words, mostly the task's own words: a topic or fragment, not a sentence. */
-const bare = defineRule("ask.bare-topic", "只发了一个事项名或短语（“禁毒宣传”“协助征税？”），就是在问这件事", (norm: string, words: string[]) => {
-  const text = norm.replace(/[\s，,。.！!？?~～、]/g, "");
-  if (text.length > 12) return null;
-  const covered = new Set<number>();
-  for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) for (let k = 0; k < w.length; k++) covered.add(i + k);
-  return covered.size >= 0.4 * text.length ? { span: text } : null;
-});
-const procedure = patternRule(
-  "ask.admission-procedure",
-  "问的是准入制度本身怎么走：清单以外的事要谁批准、走什么程序",
-  /(准入|清单(以外|之外)|清单外|进社区|进入社区|纳入社区)[^？?。]{0,24}?(流程|程序|谁批|谁来批|批准|审批|怎么走|咋走|手续|谁说了算|谁点头)|准入[^？?。]{0,6}(制度|程序|流程)[^？?。]{0,8}(怎么|咋|什么|如何)/,
-);
-const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
-const leansOnPrevious = defineRule("followup.short-question", "对话里的短问句没有说出别的事，接着上一个问题理解", (norm: string, tasks: number) =>
-  tasks === 0 && norm.replace(/[\s，,。.！!？?~～、]/g, "").length <= 16 ? { span: norm } : null,
-);
-const barePaper = patternRule("paper.named-alone", "只说了一种证明的名字，就是在问能不能开", /^[^，,。？?！!]{0,6}?[\u4e00-\u9fa5]{2,8}证明[呢吗？?。！!]*$/);
-const burdenOverTopic = defineRule("ask.burden-over-topic", "问题说的是给社区加负担（App指标、挂牌、台账、一票否决），按减负规定回答，不按它服务的事项", (burden: BurdenKind | undefined, negativeTask: boolean) =>
-  burden && !negativeTask ? { span: burden } : null,
-);
-const ownAction = defineRule("followup.names-own-action", "追问里有自己的动作（宣传、检查、调解……），是另一件事，不接着上一个问题", (yes: boolean) => yes);
-const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
-const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
-const localSupport = defineRule("scope.general-item-support", "地方清单已细化的全国性规定，作为依据附在后面", (items: ListItem[]) => (items.length ? { span: items.map((i) => i.id).join("、") } : null));
-
-/** The question without the pieces that disown a task; the question itself when nothing else is left. */
-function withoutDisowned(question: string): string {
-  if (!disowned.holds(question)) return question;
-  const rest = question.replace(DISOWNED_ALL, "$1").trim();
-  return rest.replace(/[，,。？?！!；;\s]/g, "") ? rest : question;
-}
 
 /** Builds the offline decision function over a knowledge base and the retriever of one place. */
 export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) {
@@ -150,7 +91,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   return function decide(question: string, previous?: string): Decision {
     let query = question;
     // Neither a disowned check nor the stall of the community's own publicity (摆摊讲禁毒) names the task.
-    let a = retriever.analyze(withoutOwnStallWord(withoutDisowned(question)));
+    let a = retriever.analyze(withoutOwnStallWord(rule.withoutDisowned(question)));
     let cues = detect(a.norm);
     let hits = retriever.searchAnalyzed(a, { limit: 12 });
     if (previous) {
@@ -159,10 +100,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || (cues.followup && prev.assign) };
     }
     // A short question naming no task of its own leans on the previous one ("要我们自己拔吗？").
-    const leans = cues.followup || leansOnPrevious.holds(a.norm, a.taskHits.size);
+    const leans = cues.followup || rule.leansOnPrevious.holds(a.norm, a.taskHits.size);
     if (previous && leans) {
       // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
-      const selfContained = ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || ownAction.holds(cues.enforce + cues.serve > 0);
+      const selfContained = rule.ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || rule.ownAction.holds(cues.enforce + cues.serve > 0);
       if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !selfContained) {
         query = `${question} ${previous}`;
         a = retriever.analyze(query);
@@ -174,10 +115,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
     const base = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
-    if (smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
+    if (rule.smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
     const named = !!top && (a.taskHits.has(top.id) || a.expandedHits.has(top.id));
     // A paper asked for, or named alone ("那转学证明呢").
-    const paperAsked = cues.certificate && (asksForPaper(a.norm) || barePaper.holds(a.norm));
+    const paperAsked = cues.certificate && (asksForPaper(a.norm) || rule.barePaper.holds(a.norm));
 
     // A certificate on a list is community business even when no 社区 word is said.
     const listedCertificate = cues.certificate && top?.entry.kind === "item" && isCertificateItem(top.entry.item) && a.taskHits.has(top.id);
@@ -187,7 +128,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
     const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
     // A bare topic or fragment sent to the bot ("禁毒宣传", "协助征税？") asks about that task.
-    const bareTopic = (named || topScore >= WEAK_MATCH) && bare.holds(a.norm, [...(a.taskHits.get(top?.id ?? "") ?? []), ...a.variants, ...matchedTerms(a, top)]);
+    const bareTopic = (named || topScore >= WEAK_MATCH) && rule.bare.holds(a.norm, [...(a.taskHits.get(top?.id ?? "") ?? []), ...a.variants, ...matchedTerms(a, top)]);
     const why =
       (cues.community && "社区工作的语境") ||
       (cues.assign && "有人派活") ||
@@ -196,11 +137,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       (handlesListedTask && "问清单上的事怎么办") ||
       (seenHazard && "发现隐患") ||
       (bareTopic && "只说了一件事");
-    if (!communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85, guesses: guessesFrom(items, a) };
+    if (!rule.communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85, guesses: guessesFrom(items, a) };
 
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
-    const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0);
-    const taskMatch = Boolean(top) && (topScore >= STRONG_MATCH || standsOut);
+    const taskMatch = matchesTask(top, rival?.score ?? 0);
     const namedList = namedListOf(a);
     // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
     // (When someone hands the community such a thing, 开个居住证明 say, it is a task on no list instead.)
@@ -211,10 +151,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // "派出所值班电话是多少" is not, and "学校让社区统计多少孩子上培训班" hands over a task.
     const aboutPolicies = cues.policy || cues.certificate;
     const asksFact =
-      (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion || (!taskMatch && procedure.holds(a.norm));
-    if (infoQuestion.holds(asksFact, namedList)) {
+      (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion || (!taskMatch && rule.procedure.holds(a.norm));
+    if (rule.infoQuestion.holds(asksFact, namedList)) {
       // How 准入 works is answered from the admission rules of the place (and the national ones).
-      const asksProcedure = !taskMatch && procedure.holds(a.norm);
+      const asksProcedure = !taskMatch && rule.procedure.holds(a.norm);
       const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, asksProcedure ? admission.map((p) => ({ id: p.id, score: 1, entry: { kind: "passage" as const, passage: p, doc: kb.doc(p.slug)! } })) : passages, namedList);
       return { ...base, verdict: "info", items: info.items, passages: info.passages, list: info.list, citations: info.citations, confidence: info.confidence };
     }
@@ -233,10 +173,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const listNamesIt =
       !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && [...a.conceptHits.keys()].some((c) => conceptAncestors(kb, c).includes(CONCEPT.commercialQuotas));
     const onNoList =
-      noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
+      rule.noTask.holds(!taskMatch) || rule.unlistedPaper.holds(paperAsked && !certificateNear) || rule.commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
     // A burden laid on the community (下载App排名考核) outweighs the duty or assisted topic it serves (禁毒).
     const burden = !taskMatch || cues.assign ? burdenAsked(question) : undefined;
-    const burdenFirst = burdenOverTopic.holds(burden, top?.entry.kind === "item" && isNegativeTask(top.entry.item));
+    const burdenFirst = rule.burdenOverTopic.holds(burden, top?.entry.kind === "item" && isNegativeTask(top.entry.item));
     if (onNoList || burdenFirst) {
       // Only someone handing the community a task makes it an unlisted task (a paper to issue, a
       // burden laid on it count too); else it is small talk.
@@ -253,10 +193,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const other = items.find((h) => asItem(h).verdict !== first.verdict);
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
     const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);
-    const chosen = [top, ...(sideOk && twoSides.holds(first, asItem(other)) ? [other] : []), ...sameList].map(asItem);
+    const chosen = [top, ...(sideOk && rule.twoSides.holds(first, asItem(other)) ? [other] : []), ...sameList].map(asItem);
     const alternatives = first.verdict === "negative" ? alternativesOf(first, concepts) : [];
     const support = scope.support(first);
-    localSupport.holds(support);
+    rule.localSupport.holds(support);
     const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id), ...support.map((i) => i.id)])].slice(0, 5);
     const margin = 1 - (items[1]?.score ?? 0) / topScore;
     const strength = Math.min(1, topScore / (3 * STRONG_MATCH));
@@ -271,63 +211,6 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       confidence: round(0.45 + 0.3 * strength + 0.2 * margin),
     };
   };
-}
-
-/** The question's words that also stand in the top item's text (电梯 in "电梯年检"). */
-function matchedTerms(a: QueryAnalysis, top: SearchHit | undefined): string[] {
-  if (!top || top.entry.kind !== "item") return [];
-  const text = top.entry.item.text;
-  const out: string[] = [];
-  const q = a.norm.replace(/\s+/g, "");
-  for (let i = 0; i + 1 < q.length; i++) if (text.includes(q.slice(i, i + 2))) out.push(q.slice(i, i + 2));
-  return out;
-}
-
-/** Items a vague message may be about: those whose task words it writes, or that score clearly. */
-function guessesFrom(items: SearchHit[], a: QueryAnalysis): ListItem[] {
-  return items
-    .filter((h) => a.taskHits.has(h.id) || a.expandedHits.has(h.id) || h.score >= WEAK_MATCH)
-    .slice(0, 3)
-    .map(asItem);
-}
-
-function asItem(h: SearchHit): ListItem {
-  if (h.entry.kind !== "item") throw new Error(`not an item: ${h.id}`);
-  return h.entry.item;
-}
-
-/**
- * Inspection and enforcement words lean towards the negative list (the community has no mandate
- * or expertise there); organising, publicising and reporting words lean towards duty and assist.
- * A list written by category (民发〔2015〕136号) counts only through the tasks it covers.
- */
-function reweigh(items: SearchHit[], cues: QuestionCues, a: QueryAnalysis): SearchHit[] {
-  const gain = (n: number) => 1 + ACTION_GAIN * Math.min(n, 3);
-  return items
-    .map((h) => {
-      const item = asItem(h);
-      const enforce = gain(cues.enforce) / gain(cues.serve);
-      const reached = item.list !== "cancelled" || a.taskHits.has(h.id) || a.expandedHits.has(h.id);
-      const factor = !reached
-        ? NO_CERTIFICATE_FACTOR
-        : isCertificateItem(item)
-          ? cues.certificate
-            ? 1
-            : NO_CERTIFICATE_FACTOR
-          : item.verdict === "negative"
-            ? enforce
-            : 1 / enforce;
-      return { ...h, score: h.score * factor };
-    })
-    .sort((x, y) => y.score - x.score);
-}
-
-function topItem(hits: SearchHit[]): SearchHit[] {
-  return hits.filter((h) => h.entry.kind === "item");
-}
-
-function round(x: number): number {
-  return Math.round(Math.min(0.99, Math.max(0, x)) * 100) / 100;
 }
 
 export type { QueryAnalysis };

@@ -31,7 +31,7 @@ function why(kb: KnowledgeBase, d: Decision, first: ListItem): string[] {
   return [`这是社区依法协助政府的工作（${itemLabel(first)}），主管部门负责，社区配合。依据：${first.basis ?? "见清单"}。`];
 }
 
-function basis(kb: KnowledgeBase, d: Decision, first: ListItem): string[] {
+function basis(kb: KnowledgeBase, first: ListItem): string[] {
   const list = kb.list(`${first.set}/${first.list}`)!;
   const lines = [`依据：${itemTitle(first)}，见${docName(kb, list.source)}。`];
   if (first.basis) lines.push(`工作依据：${first.basis}`);
@@ -100,7 +100,7 @@ export function composeFollowup(kb: KnowledgeBase, d: Decision): string {
     d.followup === "why"
       ? why(kb, d, first)
       : d.followup === "basis"
-        ? basis(kb, d, first)
+        ? basis(kb, first)
         : d.followup === "paid"
           ? paid(kb, d, first)
           : d.followup === "disguise"

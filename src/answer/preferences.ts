@@ -28,6 +28,11 @@ const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|
 const CENSUS = /普查|统计|摸底|摸个底|摸排|登记|名单|造册/;
 const checkedTrade = defineRule("prefer.checked-trade", "派去查的是清单点名的经营场所（药店、网吧、加油站），就是那类检查", (concept: string) => ({ span: concept }));
 
+const namedTask = defineRule("prefer.named-task", "问题写出了某条目的事（组织夜里巡逻），它排在只靠周边对象（电瓶、小区）搭上的条目前面", (words: string[]) => words.join("、"));
+const checkedTask = defineRule("prefer.checked-task", "派人去查商户的燃气、电线、后厨，或清街、拆房：这类事按定义对应负面清单条目，排第一", (concept: string) => ({ span: concept, detail: concept }));
+const reportingSeen = defineRule("prefer.reporting-seen", "巡查时看到隐患、问怎么办（没人派去查）：是发现隐患及时报告，排第一", (norm: string) => SEEN.exec(norm)?.[0] ?? null);
+const listedCertificate = defineRule("prefer.listed-certificate", "要社区开的证明正是清单里写的那种证明：这张证明的条目排第一，本地清单优先", (id: string) => ({ span: id, detail: id }));
+
 /** A rival this close to the first item wins when only it has its task named in the question. */
 const NAMED_TASK_SHARE = 0.8;
 
@@ -39,7 +44,7 @@ function preferNamedTask(items: SearchHit[], a: { taskHits: Map<string, string[]
   const [top, ...rest] = items;
   if (!top || a.taskHits.has(top.id) || a.expandedHits.has(top.id)) return items;
   const i = rest.findIndex((h) => a.taskHits.has(h.id) && h.score >= NAMED_TASK_SHARE * top.score);
-  if (i < 0) return items;
+  if (i < 0 || !namedTask.holds(a.taskHits.get(rest[i]!.id) ?? [])) return items;
   return [rest[i], top, ...rest.filter((_, j) => j !== i)];
 }
 
@@ -72,7 +77,7 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
     const trade = looks ? [...a.conceptHits.keys()].find((c) => scope.itemFor(c, isNegativeTask)) : undefined;
     const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building ?? (trade && checkedTrade.holds(trade) ? trade : undefined);
     const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
-    if (!item) return items;
+    if (!item || !concept || !checkedTask.holds(concept)) return items;
     checked = concept;
     const own = items.find((h) => h.id === item.id);
     return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong));
@@ -84,7 +89,7 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
    */
   function seenHazard(norm: string, cues: QuestionCues): boolean {
     if (!(cues.handle || REPORTING.test(norm)) || !SEEN.test(norm) || assignsTask(norm)) return false;
-    return hasCue(norm, screenCues.safety_topics) || hasCue(norm, screenCues.equipment_topics);
+    return (hasCue(norm, screenCues.safety_topics) || hasCue(norm, screenCues.equipment_topics)) && reportingSeen.holds(norm);
   }
 
   function preferReportingSeen(items: SearchHit[], seen: boolean): SearchHit[] {
@@ -102,7 +107,7 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
     if (!cues.certificate || !asksForPaper(a.norm)) return items;
     const named = items.filter((h) => h.entry.kind === "item" && isCertificateItem(h.entry.item) && a.taskHits.has(h.id));
     const cert = named.sort((x, y) => levelOf(y) - levelOf(x))[0];
-    if (!cert || items[0] === cert) return items;
+    if (!cert || items[0] === cert || !listedCertificate.holds(cert.id)) return items;
     return putFirst(items, cert, Math.max(cert.score, items[0]?.score ?? 0, strong));
   }
   const levelOf = (h: SearchHit) => (h.entry.kind === "item" ? scope.level(h.entry.item) : 0);

@@ -3,7 +3,7 @@ import { cueIndex, hasCue, type ScreenCues } from "./cues.js";
 import { byCommunity, othersDo } from "./department-acts.js";
 import { directiveLevel } from "./directive.js";
 import { alreadyReported, askDepartment, DEPARTMENT, foundAndReported, inspectsBefore, OPENING, refersOnly, reportCue } from "./reports.js";
-import { defineRule, patternRule } from "./rules.js";
+import { defineRule } from "./rules.js";
 import { alt, COMMUNITY, ORDER_WORDS } from "./vocabulary.js";
 
 /** Why a message or a clause is not a push. */

@@ -80,11 +80,23 @@ export function traced<T>(fn: () => T): { value: T; trace: RuleFiring[] } {
   const trace: RuleFiring[] = [];
   open = trace;
   try {
-    return { value: fn(), trace };
+    const value = fn();
+    return { value, trace: once(trace) };
   } finally {
     open = outer;
     if (outer) outer.push(...trace);
   }
+}
+
+/** The firings with repeats dropped: a rule consulted twice on the same words fired once. */
+function once(trace: RuleFiring[]): RuleFiring[] {
+  const seen = new Set<string>();
+  return trace.filter((f) => {
+    const key = `${f.rule}\u0000${f.span}\u0000${f.detail ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every rule defined so far (those of loaded modules). */

@@ -1,5 +1,6 @@
 import { CONCEPT, type RuleConcept } from "./concepts.js";
-import { hasCue, type ScreenCues } from "./cues.js";
+import { findCue, hasCue, type ScreenCues } from "./cues.js";
+import { defineRule, type Rule } from "./rules.js";
 
 /*
  * A check is defined by what is checked: special equipment anywhere, and fire and production
@@ -37,6 +38,30 @@ export const INSPECT = /查|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评�
 // An expired extinguisher is a fire-safety finding, not a hygiene one.
 const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带)[^，,；;]{0,6}?过期/g;
 
+type Definition = { rule: Rule<[string, ScreenCues]>; concept: RuleConcept };
+const definition = (id: string, description: string, concept: RuleConcept, test: (t: string, c: ScreenCues) => string | undefined): Definition => ({
+  rule: defineRule(id, description, (t: string, c: ScreenCues) => {
+    const span = test(t, c);
+    return span ? { span, detail: concept } : null;
+  }),
+  concept,
+});
+
+/** What is looked at decides the check, in this order. */
+const DEFINITIONS: Definition[] = [
+  definition("define.special-equipment", "查电梯、锅炉、气瓶这类特种设备，就是特种设备安全检查", CONCEPT.specialEquipment, (t, c) => findCue(t, c.equipment_topics)),
+  definition("define.pollution", "查油烟、噪音、排污，就是环境污染的监管", CONCEPT.environmentalCleanup, (t, c) => findCue(t, c.pollution_topics)),
+  definition("define.hygiene", "查后厨、食品、卫生，就是食品和卫生监管", CONCEPT.foodAndDrugs, (t, c) => findCue(t.replace(SAFETY_EXPIRY, ""), c.hygiene_topics)),
+  definition("define.business-safety", "查燃气、电线、消防通道，就是生产经营单位的安全检查", CONCEPT.businessSafety, (t, c) => findCue(t, c.safety_topics)),
+];
+
+const businessAffairs = definition(
+  "define.business-affairs",
+  "去查商户的其他事（证照、卖什么、让谁进），就是行政执法检查",
+  CONCEPT.administrativeEnforcement,
+  (t, c) => (INSPECT.test(t) ? findCue(t, c.business_targets) : undefined),
+);
+
 /**
  * What a business check on this topic is by definition (undefined when nothing): special
  * equipment, safety, food and hygiene; with `anyCheck`, any other look into a business's affairs
@@ -44,11 +69,8 @@ const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带
  * only adds the item, never reorders).
  */
 export function definitionConcept(text: string, cues: ScreenCues, anyCheck = true): RuleConcept | undefined {
-  if (hasCue(text, cues.equipment_topics)) return CONCEPT.specialEquipment;
-  if (hasCue(text, cues.pollution_topics)) return CONCEPT.environmentalCleanup;
-  if (hasCue(text.replace(SAFETY_EXPIRY, ""), cues.hygiene_topics)) return CONCEPT.foodAndDrugs;
-  if (hasCue(text, cues.safety_topics)) return CONCEPT.businessSafety;
-  return anyCheck && hasCue(text, cues.business_targets) && INSPECT.test(text) ? CONCEPT.administrativeEnforcement : undefined;
+  for (const d of DEFINITIONS) if (d.rule.holds(text, cues)) return d.concept;
+  return anyCheck && businessAffairs.rule.holds(text, cues) ? businessAffairs.concept : undefined;
 }
 
 /**
@@ -73,18 +95,26 @@ export interface DefinedTasks {
   building?: RuleConcept;
 }
 
+const streetGoods = definition("define.street-vending", "让社区清走街上的摊点、占道的货物，就是城市管理执法", CONCEPT.streetVending, (t, c) => findCue(t, c.street_topics));
+const roadSweeping = defineRule("define.road-sweeping", "让社区扫主干道、人行道这类市政道路，就是市政道路保洁", (t: string, c: ScreenCues) =>
+  roadCleaning(t, c) ? { span: findCue(t, c.road_topics) ?? "", detail: CONCEPT.roadCleaning } : null,
+);
+const buildingDown = definition("define.demolition", "让社区拆房子、扣建材，就是拆违执法", CONCEPT.demolition, (t, c) =>
+  hasCue(t, c.building_topics) ? (HARD_ENFORCE.exec(t) ?? DEMOLISH.exec(t))?.[0] : undefined,
+);
+
 /**
  * The tasks a clause or question is by definition, whatever the retriever scored. Needs an
  * enforcement verb, or the sweeping.
  */
 export function definedTasks(text: string, cues: ScreenCues): DefinedTasks {
-  const sweeps = roadCleaning(text, cues);
+  const sweeps = roadSweeping.holds(text, cues);
   if (!sweeps && !hasCue(text, cues.enforce_verbs)) return {};
-  const street = hasCue(text, cues.street_topics) ? CONCEPT.streetVending : sweeps ? CONCEPT.roadCleaning : undefined;
+  const street = streetGoods.rule.holds(text, cues) ? streetGoods.concept : sweeps ? CONCEPT.roadCleaning : undefined;
   return {
     business: hasCue(text, cues.business_targets) ? definitionConcept(text, cues) : undefined,
     street,
     // Holding or pulling down what an illegal builder uses is 拆违 enforcement.
-    building: hasCue(text, cues.building_topics) && (HARD_ENFORCE.test(text) || DEMOLISH.test(text)) ? CONCEPT.demolition : undefined,
+    building: buildingDown.rule.holds(text, cues) ? buildingDown.concept : undefined,
   };
 }

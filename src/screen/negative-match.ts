@@ -3,7 +3,7 @@ import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { NEW_FORM, vetoTopicOnly } from "../policy/burden-context.js";
-import { defineRule, note, patternRule } from "../policy/rules.js";
+import { defineRule, note, patternRule, type Rule } from "../policy/rules.js";
 import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
 import { blankUndergo, stripFraming } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";
@@ -45,6 +45,15 @@ const VEHICLE_CHECK = /拦查|拦车|拦下|头盔|载人|上牌|遮阳|雨棚|�
 // A post set up for a topic names the post's remit, not a task: 安排一名专职人员负责安全生产信息报送.
 const POST_SETUP = /(安排|配备|配齐|明确|确定|设立|设置|指定|落实)[^，,；;]{0,6}?(专职|专人|专岗|专干|兼职)/;
 
+/** The rows of the topic ordering: what the clause is about decides the item, not how it is done. */
+const topicRule = (id: string, description: string) => defineRule(id, description, (span: string, concept: string) => ({ span, detail: concept }));
+const topicVehicle = topicRule("topic.vehicle", "拦车查头盔、载人、上牌：是整治非机动车，不是拆迁或清理");
+const topicDemolition = topicRule("topic.demolition", "拆了什么就是拆违，不论还说了什么");
+const topicChecked = topicRule("topic.checked", "查商户的什么决定是哪类检查（锅炉是安全，毛巾是卫生）");
+const topicStreet = topicRule("topic.street", "街上的摊点、货物、垃圾是城市管理，不是罚款或清理本身");
+const topicLandRubbish = topicRule("topic.cleared-land-rubbish", "征迁空地上的垃圾是清理，虽然提到拆迁");
+const topicOverHow = defineRule("topic.object-over-how", "只靠“罚款、整改、搬走”这类做法词选中的条目，让给说出对象的条目", (words: string) => words);
+
 /** A negative item and its score for a clause. */
 type Scored = { item: ListItem; score: number };
 
@@ -65,26 +74,30 @@ function preferTopical(kb: KnowledgeBase, scope: Scope, negs: Scored[], analysis
   const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   // A first item reached only through how-words (搬走, 罚款) yields to any object seen in the clause.
   const howOnly = (analysis.taskHits.get(first.item.id) ?? []).length > 0 && !topical(first.item.id);
-  const vehicle = hasCue(norm, cues.vehicle_topics) && VEHICLE_CHECK.test(norm);
-  // [concept, seen in the clause, minimum share of the first score, what a first item it may overtake stands for]
-  const objects: Array<[string | undefined, boolean, number, string[] | null]> = [
-    [CONCEPT.vehicles, vehicle, 0.5, [CONCEPT.demolitionAndRelocation, CONCEPT.environmentalCleanup]],
-    [CONCEPT.demolition, DEMOLISH.test(norm) || (hasCue(norm, cues.building_topics) && HARD_ENFORCE.test(norm)), 0.5, null],
-    [checked, checked !== undefined, howOnly ? 0 : 0.5, null],
-    [CONCEPT.cityManagement, hasCue(norm, cues.street_topics) || roadCleaning(norm, cues), 0, [CONCEPT.enforcement, CONCEPT.environmentalCleanup]],
-    // Rubbish on cleared land is clean-up though 拆迁 is named.
-    [CONCEPT.clearedLandRubbish, LAND_RUBBISH.test(norm), 0.5, [CONCEPT.demolitionAndRelocation]],
+  const vehicle = hasCue(norm, cues.vehicle_topics) ? VEHICLE_CHECK.exec(norm)?.[0] : undefined;
+  const demolish = DEMOLISH.exec(norm)?.[0] ?? (hasCue(norm, cues.building_topics) ? HARD_ENFORCE.exec(norm)?.[0] : undefined);
+  const street = findCue(norm, cues.street_topics) ?? (roadCleaning(norm, cues) ? findCue(norm, cues.road_topics) : undefined);
+  // [rule, concept, the words that show it (none: not seen), minimum share of the first score, what a first item it may overtake stands for]
+  const objects: Array<[Rule<[string, string]>, string | undefined, string | undefined, number, string[] | null]> = [
+    [topicVehicle, CONCEPT.vehicles, vehicle, 0.5, [CONCEPT.demolitionAndRelocation, CONCEPT.environmentalCleanup]],
+    [topicDemolition, CONCEPT.demolition, demolish, 0.5, null],
+    [topicChecked, checked, checked, howOnly ? 0 : 0.5, null],
+    [topicStreet, CONCEPT.cityManagement, street, 0, [CONCEPT.enforcement, CONCEPT.environmentalCleanup]],
+    [topicLandRubbish, CONCEPT.clearedLandRubbish, LAND_RUBBISH.exec(norm)?.[0], 0.5, [CONCEPT.demolitionAndRelocation]],
   ];
-  for (const [concept, seen, share, over] of objects) {
+  for (const [rule, concept, seen, share, over] of objects) {
     if (!seen || !concept) continue;
-    if (stands(first, concept)) return negs;
+    if (stands(first, concept)) {
+      if (rule.holds(seen, concept)) return negs;
+      continue;
+    }
     if (over && !over.some((c) => stands(first, c))) continue;
     const j = rest.findIndex((h) => stands(h, concept) && h.score >= first.score * share);
-    if (j >= 0) return [rest[j], first, ...rest.filter((_, k) => k !== j)];
+    if (j >= 0 && rule.holds(seen, concept)) return [rest[j], first, ...rest.filter((_, k) => k !== j)];
   }
   if (topical(first.item.id)) return negs;
   const i = rest.findIndex((h) => h.score >= first.score * 0.6 && topical(h.item.id));
-  if (i < 0) return negs;
+  if (i < 0 || !topicOverHow.holds((analysis.taskHits.get(rest[i]!.item.id) ?? []).join("、"))) return negs;
   return [rest[i], first, ...rest.filter((_, j) => j !== i)];
 }
 
