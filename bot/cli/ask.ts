@@ -25,7 +25,7 @@ const ask: CliCommand = {
     const engine = await ctx.engine();
     const r = await engine.ask(question, { llm: useLlm(ctx, values.llm), history: values.previous ?? [], region: values.region });
     const trace = values.explain ? { trace: traceJson(r.trace) } : {};
-    const explained = values.explain ? ["", "判断经过：", ...explainLines(r.trace)].join("\n") : "";
+    const explained = values.explain ? ["", "判断经过：", ...explainLines(r.trace, engine.kb)].join("\n") : "";
     ctx.stdout.write(values.json ? JSON.stringify({ verdict: r.verdict, citations: r.citations, answer: r.answer, ...trace }) + "\n" : r.answer + explained + "\n");
     return 0;
   },

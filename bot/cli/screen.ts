@@ -30,7 +30,7 @@ const screen: CliCommand = {
       ctx.stdout.write(JSON.stringify({ flagged: s.flagged, category: s.category, citations: s.citations, confidence: s.confidence, reason: s.reason, ...trace }) + "\n");
     } else {
       const head = s.flagged ? `⚠ 标记：${s.category === "negative" ? "负面清单事项" : "违规加重负担"}（置信度 ${s.confidence}）` : `未标记（置信度 ${s.confidence}）`;
-      const explained = values.explain ? ["判断经过：", ...explainLines(s.trace)] : [];
+      const explained = values.explain ? ["判断经过：", ...explainLines(s.trace, engine.kb)] : [];
       ctx.stdout.write([head, s.reason, ...(s.citations.length ? [`引用：${s.citations.join("、")}`] : []), ...explained].join("\n") + "\n");
     }
     return 0;

@@ -125,6 +125,15 @@ function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever,
   return items.length > 0 ? { certificates: items } : undefined;
 }
 
+const burdenRule = (id: string, description: string) => defineRule(id, description, (cue: string, detail?: string) => ({ span: cue, detail }));
+const certificateRule = burdenRule("burden.certificate", "要社区开本地清单不许开、或不在可开清单上的证明");
+const vetoRule = burdenRule("burden.veto", "考核社区实行“一票否决”");
+const appRule = burdenRule("burden.app-quota", "给社区下App、公众号的下载注册指标");
+const postRule = burdenRule("burden.dedicated-post", "要社区设专人专岗、专职人员或新的工作机制");
+const plaqueRule = burdenRule("burden.plaque", "要社区挂牌子、制度上墙");
+const ledgerRule = burdenRule("burden.extra-paperwork", "要社区另建台账、新增报表、重复填报、频繁拍照打卡");
+const photoRule = burdenRule("burden.photo-quota", "要社区按数量、频次拍照或打卡上传");
+
 /** Looks for each burden kind in one clause; the first found, in order of how specific it is. */
 export function findBurden(
   clauses: Clause[],
@@ -135,20 +144,21 @@ export function findBurden(
 ): BurdenHit | null {
   const c = clauses[i];
   const cert = certificate(c, cues, retriever, kb);
-  if (cert) return { kind: "certificate", clause: c, cue: cert.certificates?.[0]?.text ?? "证明", ...cert };
+  const first = cert?.certificates?.[0];
+  if (cert && certificateRule.holds(first?.text ?? "证明", first?.id ?? cert.closedList?.id)) return { kind: "certificate", clause: c, cue: first?.text ?? "证明", ...cert };
   // 一票否决 in assessing communities (huanxian-2023 二(二)), not in everyday speech.
   const v = vetoInAssessment(clauses, i, cues);
-  if (v) return { kind: "veto", clause: c, cue: v };
+  if (v && vetoRule.holds(v)) return { kind: "veto", clause: c, cue: v };
   const a = app(clauses, i, cues);
-  if (a) return { kind: "app", clause: c, cue: a };
+  if (a && appRule.holds(a)) return { kind: "app", clause: c, cue: a };
   const p = post(c, cues);
-  if (p) return { kind: "post", clause: c, cue: p };
+  if (p && postRule.holds(p)) return { kind: "post", clause: c, cue: p };
   const q = plaque(c, cues);
-  if (q) return { kind: "plaque", clause: c, cue: q };
+  if (q && plaqueRule.holds(q)) return { kind: "plaque", clause: c, cue: q };
   const l = ledger(c, cues);
-  if (l) return { kind: "ledger", clause: c, cue: l };
+  if (l && ledgerRule.holds(l)) return { kind: "ledger", clause: c, cue: l };
   const ph = REDUCING.test(c.text) ? undefined : photoQuota(clauses, i, cues);
-  if (ph) return { kind: "ledger", clause: c, cue: ph };
+  if (ph && photoRule.holds(ph)) return { kind: "ledger", clause: c, cue: ph };
   return null;
 }
 

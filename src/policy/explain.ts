@@ -6,10 +6,19 @@ export function traceJson(trace: readonly RuleFiring[] | undefined): Array<Recor
   return (trace ?? []).map((f) => ({ rule: f.rule, span: f.span, ...(f.weight !== undefined ? { weight: f.weight } : {}), ...(f.detail ? { detail: f.detail } : {}) }));
 }
 
-/** One line per rule that fired: id, what it means, and what it saw. */
-export function explainLines(trace: readonly RuleFiring[] | undefined): string[] {
+/** A concept's label, or an item's short name, for a rule's detail (the id itself otherwise). */
+function detailName(kb: KnowledgeBase | undefined, detail: string): string {
+  const concept = kb?.lexicon.concepts.get(detail);
+  if (concept) return concept.label;
+  const item = kb?.item(detail);
+  return item ? `${item.region}${item.listShort}第${item.number}${item.type ? "类" : "项"}（${item.id}）` : detail;
+}
+
+/** One line per rule that fired: id, what it means, and what it saw (concepts and items named when `kb` is given). */
+export function explainLines(trace: readonly RuleFiring[] | undefined, kb?: KnowledgeBase): string[] {
   return (trace ?? []).map((f, i) => {
-    const saw = [f.span ? `“${f.span.length > 40 ? `${f.span.slice(0, 39)}…` : f.span}”` : "", f.weight !== undefined ? `权重 ${f.weight}` : "", f.detail ?? ""].filter(Boolean).join("，");
+    const span = f.span && f.span !== f.detail ? `“${f.span.length > 40 ? `${f.span.slice(0, 39)}…` : f.span}”` : "";
+    const saw = [span, f.weight !== undefined ? `权重 ${f.weight}` : "", f.detail ? detailName(kb, f.detail) : ""].filter(Boolean).join("，");
     return `${i + 1}. ${f.rule}：${describeRule(f.rule) ?? "（未知规则）"}${saw ? `（${saw}）` : ""}`;
   });
 }
@@ -26,7 +35,7 @@ export function whyLines(kb: KnowledgeBase, trace: readonly RuleFiring[] | undef
   const order = [...by("directive."), ...by("addressee.")].map((f) => describeRule(f.rule)!.split("（")[0] + (f.span ? `“${f.span}”` : "")).slice(0, 2);
   const task = by("task.")[0];
   const concept = task?.detail ? kb.lexicon.concepts.get(task.detail)?.label : undefined;
-  const itemId = by("item.match").at(-1)?.detail ?? by("burden.").find((f) => f.detail)?.detail;
+  const itemId = by("item.match").at(-1)?.detail ?? by("burden.").map((f) => f.detail).find((d) => d && kb.item(d));
   const item = itemId ? kb.item(itemId) : undefined;
   const burden = by("burden.")[0];
   const lines = [`原文：“${clause.length > 60 ? `${clause.slice(0, 59)}…` : clause}”`];
