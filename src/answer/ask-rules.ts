@@ -4,12 +4,6 @@ import type { ListDef, ListItem } from "../types.js";
 
 /* The named rules of answering a question: what makes it community business, a fact question, a paper, a follow-up. */
 
-export const disowned = patternRule(
-  "ask.disowned-task",
-  "问题说明不是去检查、拆除或执法（“不是去查商铺那种”），这部分不算所问的事",
-  /(^|[，,。？?！!；;\s])(这)?(不是|并不是|并非)(去|要)?(查|检查|排查|拆|执法|罚)[^，,。？?！!；;]*/,
-);
-const DISOWNED_ALL = new RegExp(disowned.pattern.source, "g");
 
 export const communityBusiness = defineRule("ask.community-business", "问题与社区工作有关：说到社区、有人给社区派活、问文件或清单上的事", (why: string | false) => why || null);
 export const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
@@ -49,9 +43,3 @@ export const noTask = defineRule("ask.no-task-named", "没有说出清单上的�
 export const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
 export const localSupport = defineRule("scope.general-item-support", "地方清单已细化的全国性规定，作为依据附在后面", (items: ListItem[]) => (items.length ? { span: items.map((i) => i.id).join("、") } : null));
 
-/** The question without the pieces that disown a task; the question itself when nothing else is left. */
-export function withoutDisowned(question: string): string {
-  if (!disowned.holds(question)) return question;
-  const rest = question.replace(DISOWNED_ALL, "$1").trim();
-  return rest.replace(/[，,。？?！!；;\s]/g, "") ? rest : question;
-}

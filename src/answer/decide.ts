@@ -90,8 +90,8 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
 
   return function decide(question: string, previous?: string): Decision {
     let query = question;
-    // Neither a disowned check nor the stall of the community's own publicity (摆摊讲禁毒) names the task.
-    let a = retriever.analyze(withoutOwnStallWord(rule.withoutDisowned(question)));
+    // The stall of the community's own publicity (摆摊讲禁毒) names no street vending.
+    let a = retriever.analyze(withoutOwnStallWord(question));
     let cues = detect(a.norm);
     let hits = retriever.searchAnalyzed(a, { limit: 12 });
     if (previous) {

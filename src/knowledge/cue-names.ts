@@ -53,6 +53,7 @@ export const SCREEN_CUES = {
   veto: "一票否决",
   safety_topics: "生产安全、消防的话题",
   hygiene_topics: "卫生、食品的话题",
+  hygiene_hints: "卫生检查常到的地方和证件：后厨、证照、过期",
   pollution_topics: "污染的话题：污水、油烟、扬尘",
   equipment_topics: "特种设备",
   street_topics: "街面秩序",

@@ -22,7 +22,6 @@ const REQUEST_FORMS: Array<[id: string, description: string, pattern: RegExp]> =
   ["directive.form.must", "社区、网格员、你们“都要”“必须要”", new RegExp(`(社区|网格员?|${YOU}|大家)(都|也|必须|一定)?要(?!求)`)],
   ["directive.form.send-to-me", "汇总、报、发给我", /(汇总|报|发|交)给我(?!了)/],
   ["directive.form.superior-says", "区里、街道、上面让社区、网格员做", new RegExp(`(区里|街道|上面|上级|领导)[^，,；;]{0,4}?(让|叫|要)(咱们?|我们)?(各?社区|网格员?|${YOU})(?!们)`)],
-  ["directive.form.send-over", "报过来、交过来", /(报|交|发|送)过来(?!了)/],
   ["directive.form.post-to-group", "发到群里、传到群里", /(发|传|上传)(到)?群里(?!了)/],
   ["directive.form.polite", "麻烦各社区、各位", new RegExp(`麻烦(各?社区|各?网格|各位|${YOU}|大家)`)],
   ["directive.form.all-must", "没有主语的“都要”", /(?<![我你他])都要(?!求)/],
@@ -37,7 +36,6 @@ const REQUEST_FORMS: Array<[id: string, description: string, pattern: RegExp]> =
   ["directive.form.send-people", "每个社区出两个人", /(各|每个|咱们?|我们)社区(各)?出[一二两三四五六七八九十\d]+个?人/],
   ["directive.form.from-now-on", "从今天起、从下周起", /从(今天|今晚|明天|明早|下周|本周|即日|现在|今年|下月|本月)起/],
   ["directive.form.meeting-said", "会上、电话里交代让社区做", /(会上|开会|电话里|打电话|打电话来)[^，,；;]{0,8}?(说了|交代|交待|布置|强调|让|叫|要求)/],
-  ["directive.form.said-let", "说让社区、网格做", /说[^，,；;]{0,12}?(让|叫)(咱|我们)?(各?社区|网格)/],
   ["directive.form.standing-round", "社区每周、每天去做", new RegExp(`(各?社区|网格员?|${YOU})[^，,；;]{0,2}?(每周|每天|每日|每月)`)],
   ["directive.form.per-head", "每人多少个的指标", /每人[^，,；;]{0,6}?\d+/],
 ];

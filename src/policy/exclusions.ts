@@ -13,7 +13,6 @@ export type Exclusion =
   | "complaint"
   | "report"
   | "question"
-  | "negated"
   | "self-done"
   | "notify-only"
   | "residents"
@@ -27,7 +26,6 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
   complaint: "是社区工作者在反映或吐槽，不是派活",
   report: "是社区向部门报告情况，属于社区本身职责",
   question: "是在询问，不是派活",
-  negated: "说的是不做、不再做或不得做的事",
   "self-done": "由部门自己实施，社区只做配合告知",
   "notify-only": "社区只负责通知、转发或带路开门",
   residents: "由居民自己做，社区只做宣传提醒",
@@ -71,7 +69,12 @@ const RESIDENTS_SELF = /(请|由|提醒|引导|倡导|动员|号召)(广大|辖�
 // A meeting notice asks people to attend, not to do a task.
 const ATTEND = /参加|参会|召开|出席|准时|到会|会议室|开会|培训|视频会/;
 // What a meeting decided, passed on, is an order: 开会口头交代了：…, 会上书记要求….
-const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|交待|布置|安排|部署|强调|要求|说了|讲了)/;
+// So does anything said on coming back from one: 书记刚开会回来说的：….
+const RELAYED = /(开会|会上|会议上)[^，,；;：:]{0,6}?(口头)?(交代|交待|布置|安排|部署|强调|要求|说了|讲了|传达)|(开会|开完会|散会)回来|开完会[^，,；;：:]{0,4}?说/;
+
+const negated = defineRule("exclusion.negated", "这一段说的是不做、不再做或不得做的事，不算派活", (piece: string, cues: ScreenCues) =>
+  hasCue(piece.replace(NOT_NEGATION, ""), cues.negation) ? piece : null,
+);
 
 /**
  * The clause without its negated parts: comma-separated pieces holding 不再/不得/取消… are
@@ -82,7 +85,7 @@ export function stripNegated(text: string, cues: ScreenCues): string {
   const parts = text.split(/([，,、])/);
   let out = "";
   for (let i = 0; i < parts.length; i += 2) {
-    if (hasCue(parts[i].replace(NOT_NEGATION, ""), cues.negation)) continue;
+    if (negated.holds(parts[i], cues)) continue;
     out += parts[i] + (parts[i + 1] ?? "");
   }
   return out.replace(/[，,、]+$/, "");
@@ -150,7 +153,6 @@ function withoutIndirect(t: string): string {
 }
 
 const question = defineRule("exclusion.question", "这一句是在问，不是在派活", (clause: Clause, cues: ScreenCues, level?: number) => isQuestion(clause, cues, level));
-const negated = defineRule("exclusion.negated", "说的是不做、不再做或不得做的事", (t: string, cues: ScreenCues) => !stripNegated(t, cues));
 const residents = defineRule("exclusion.residents-themselves", "请居民自己检查、自查，社区只做提醒", (t: string) => {
   const m = RESIDENTS_SELF.exec(t);
   return m && !stillDoes(t.replace(RESIDENTS_SELF, "")) ? { span: m[0] } : null;
@@ -175,7 +177,6 @@ export function isQuestion(clause: Clause, cues: ScreenCues, level?: number): bo
 export function clauseExclusion(clause: Clause, cues: ScreenCues, level?: number): Exclusion | null {
   const t = clause.text;
   if (question.holds(clause, cues, level)) return "question";
-  if (negated.holds(t, cues)) return "negated";
   if (reportCue.holds(t, cues) || askDepartment.holds(t) || foundAndReported.holds(t, cues) || alreadyReported.holds(t) || refersOnly.holds(t, cues, stillDoes)) return "report";
   if (residents.holds(t)) return "residents";
   if (othersDo(t, cues) && !byCommunity.holds(t)) {

@@ -22,6 +22,8 @@ export interface RuleFiring extends Evidence {
 export interface RuleInfo {
   id: string;
   description: string;
+  /** A note records a conclusion for the trace and decides nothing: switching it off changes no outcome. */
+  note?: boolean;
 }
 
 /** A rule over some inputs; `test` is its logic, `fires` runs it, records it and honours switching off. */
@@ -37,6 +39,8 @@ type Outcome = Evidence | string | boolean | null | undefined;
 const registry = new Map<string, RuleInfo>();
 const off = new Set<string>();
 let open: RuleFiring[] | null = null;
+/** Every rule that fired while watched, traced or not (coverage runs). */
+let watching: Set<string> | null = null;
 
 function toEvidence(out: Outcome): Evidence | null {
   if (out === null || out === undefined || out === false) return null;
@@ -53,6 +57,7 @@ export function defineRule<A extends unknown[]>(id: string, description: string,
   const fires = (...args: A): Evidence | null => {
     if (off.has(id)) return null;
     const ev = toEvidence(test(...args));
+    if (ev && watching) watching.add(id);
     if (ev && open) open.push({ rule: id, ...ev });
     return ev;
   };
@@ -71,7 +76,9 @@ export function patternRule(id: string, description: string, pattern: RegExp): R
 /** Records a conclusion reached outside a rule's own test (an item chosen by retrieval, say). */
 export function note(id: string, evidence: Evidence): void {
   if (!registry.has(id)) throw new Error(`rule ${id} is not defined`);
-  if (open && !off.has(id)) open.push({ rule: id, ...evidence });
+  if (off.has(id)) return;
+  watching?.add(id);
+  if (open) open.push({ rule: id, ...evidence });
 }
 
 /** Runs `fn` with a trace open; returns its value and the rules that fired, in order. Traces nest. */
@@ -119,11 +126,42 @@ export function switchOn(ids?: Iterable<string>): void {
   else for (const id of ids) off.delete(id);
 }
 
+/** Defines a note: a conclusion recorded with `note()`, deciding nothing itself. */
+export function defineNote(id: string, description: string): void {
+  if (registry.has(id)) throw new Error(`rule ${id} is defined twice`);
+  registry.set(id, { id, description, note: true });
+}
+
+/** Runs `fn` and returns the ids of every rule that fired in it, recorded in a trace or not. */
+export function watchRules<T>(fn: () => T): { value: T; fired: Set<string> } {
+  const outer = watching;
+  const fired = new Set<string>();
+  watching = fired;
+  try {
+    return { value: fn(), fired };
+  } finally {
+    watching = outer;
+    if (outer) for (const id of fired) outer.add(id);
+  }
+}
+
+/** `watchRules` for an async judgement; run one at a time, since the watch is global while it lasts. */
+export async function watchRulesAsync<T>(fn: () => Promise<T>): Promise<{ value: T; fired: Set<string> }> {
+  const outer = watching;
+  const fired = new Set<string>();
+  watching = fired;
+  try {
+    return { value: await fn(), fired };
+  } finally {
+    watching = outer;
+  }
+}
+
 /** The task and the item a judgement settled on, noted with the words that named them. */
-defineRule("task.named", "说出了这件事的说法（概念词表里的日常说法）", () => null);
-defineRule("task.defined-by-check", "按检查的内容认定是哪类事（查燃气、查电梯、查后厨）", () => null);
-defineRule("task.by-wording", "按清单条目原文的字词认定是哪件事", () => null);
-defineRule("item.match", "检索和规则选出的清单条目", () => null);
+defineNote("task.named", "说出了这件事的说法（概念词表里的日常说法）");
+defineNote("task.defined-by-check", "按检查的内容认定是哪类事（查燃气、查电梯、查后厨）");
+defineNote("task.by-wording", "按清单条目原文的字词认定是哪件事");
+defineNote("item.match", "检索和规则选出的清单条目");
 
 /** Runs `fn` without recording: for looking ahead at what a rule would say (another clause as topic). */
 export function untraced<T>(fn: () => T): T {

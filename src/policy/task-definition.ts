@@ -35,8 +35,6 @@ export function roadCleaning(text: string, cues: ScreenCues): boolean {
 // Going somewhere to look (去小区看电梯) is one too, and so is grading what was seen (挨家打一遍分).
 export const INSPECT = /查|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
 
-// An expired extinguisher is a fire-safety finding, not a hygiene one.
-const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带)[^，,；;]{0,6}?过期/g;
 
 type Definition = { rule: Rule<[string, ScreenCues]>; concept: RuleConcept };
 const definition = (id: string, description: string, concept: RuleConcept, test: (t: string, c: ScreenCues) => string | undefined): Definition => ({
@@ -51,8 +49,10 @@ const definition = (id: string, description: string, concept: RuleConcept, test:
 const DEFINITIONS: Definition[] = [
   definition("define.special-equipment", "查电梯、锅炉、气瓶这类特种设备，就是特种设备安全检查", CONCEPT.specialEquipment, (t, c) => findCue(t, c.equipment_topics)),
   definition("define.pollution", "查油烟、噪音、排污，就是环境污染的监管", CONCEPT.environmentalCleanup, (t, c) => findCue(t, c.pollution_topics)),
-  definition("define.hygiene", "查后厨、食品、卫生，就是食品和卫生监管", CONCEPT.foodAndDrugs, (t, c) => findCue(t.replace(SAFETY_EXPIRY, ""), c.hygiene_topics)),
+  definition("define.hygiene", "查食品、卫生、健康证，就是食品和卫生监管", CONCEPT.foodAndDrugs, (t, c) => findCue(t, c.hygiene_topics)),
   definition("define.business-safety", "查燃气、电线、消防通道，就是生产经营单位的安全检查", CONCEPT.businessSafety, (t, c) => findCue(t, c.safety_topics)),
+  // After safety: 后厨的煤气罐, 烟花店的许可证 are safety checks.
+  definition("define.hygiene-by-place", "只说了查后厨、证照、过期，没说安全话题：按食品和卫生监管", CONCEPT.foodAndDrugs, (t, c) => findCue(t, c.hygiene_hints)),
 ];
 
 const businessAffairs = definition(

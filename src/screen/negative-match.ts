@@ -152,7 +152,6 @@ const vetoTopic = defineRule("match.veto-topic-only", "事项只是一票否决�
 );
 const beatsOwnWork = defineRule("match.beats-own-work", "负面清单条目比履职、协助条目更贴合这句话", (ratio: number) => (ratio >= 1 ? { span: "", weight: round2(ratio) } : null));
 const businessNearTie = defineRule("match.business-inspection-near-tie", "派去检查商户，和履职、协助条目相差不大时按负面清单", (yes: boolean, ratio: number) => (yes && ratio >= 0.8 ? { span: "", weight: round2(ratio) } : null));
-const namedNearTie = defineRule("match.named-task-near-tie", "说出了负面事项又派人去查，和履职、协助条目相差不大", (yes: boolean, ratio: number) => (yes && ratio >= 0.9 ? { span: "", weight: round2(ratio) } : null));
 const hardEnforcement = defineRule("match.hard-enforcement", "责令、处罚、查封、拆除这类硬执法", (hard: boolean, ratio: number) => (hard && ratio >= 0.6 ? { span: "", weight: round2(ratio) } : null));
 const orderToBusiness = defineRule("match.order-to-business", "让商户停售、下架、交出东西：这是责令，不管哪个协助条目沾边", (yes: boolean, ratio: number) => (yes && ratio >= 0.3 ? { span: "", weight: round2(ratio) } : null));
 const checkedByDefinition = defineRule("match.business-check-by-definition", "查商户的正是清单定义的检查内容（消防、燃气、卫生……）", (yes: boolean, ratio: number, floor: number) =>
@@ -215,7 +214,6 @@ export function matchNegative(
   const ok =
     beatsOwnWork.holds(ratio) ||
     businessNearTie.holds(business && enforce, ratio) ||
-    namedNearTie.holds(named && enforce, ratio) ||
     hardEnforcement.holds(hard, ratio) ||
     orderToBusiness.holds(hard && business && definedHere, ratio) ||
     checkedByDefinition.holds(business && INSPECT.test(text) && definedHere, ratio, floor) ||
