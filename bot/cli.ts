@@ -1,11 +1,12 @@
 import { readConfig, type Config } from "../src/config.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import { ConfigError, JianfuError, UserError } from "../src/errors.js";
-import { createLogger } from "../src/logger.js";
-import type { Store } from "../src/store/store.js";
+import { createLogger, secretsOf } from "../src/logger.js";
 import { openStore } from "../src/store/open-store.js";
+import type { SqliteStore } from "../src/store/sqlite-store.js";
 import answers from "./cli/answers.js";
 import ask from "./cli/ask.js";
+import backup from "./cli/backup.js";
 import batch from "./cli/batch.js";
 import type { CliCommand, CliContext } from "./cli/command.js";
 import { loadEnvFile } from "./env-file.js";
@@ -18,7 +19,7 @@ import screen from "./cli/screen.js";
 import screenLog from "./cli/screen-log.js";
 import search from "./cli/search.js";
 
-const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, screenLog, kb, flags, digest, answers];
+const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, screenLog, kb, flags, digest, answers, backup];
 
 function help(): string {
   const rows = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
@@ -64,9 +65,9 @@ export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "std
     return 1;
   }
   // The CLI logs warnings only, unless LOG_LEVEL asks for more: stdout stays the command's output.
-  const logger = createLogger(env.LOG_LEVEL ?? "warn");
+  const logger = createLogger(env.LOG_LEVEL?.trim() || "warn", secretsOf(config));
   let engine: Promise<Engine> | undefined;
-  let store: Store | undefined;
+  let store: SqliteStore | undefined;
   const ctx: CliContext = {
     ...io,
     args,
@@ -101,6 +102,10 @@ if (isMain) {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);
   }
+  // Output piped into `head` that closed early: stop quietly, as command-line tools do.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+  });
   runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;

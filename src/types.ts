@@ -86,6 +86,8 @@ export interface ScreenResult {
   reason: string;
   /** Second opinion from the LLM, when one was asked. */
   llm?: { flagged: boolean; category: FlagCategory | null; reason: string } | null;
+  /** The rules that fired, in order (`directive.deadline`, `item.match` …). */
+  trace?: Array<{ rule: string; span?: string; weight?: number; detail?: string }>;
 }
 
 /** One normalised chat message, whatever platform it came from. */
@@ -100,6 +102,8 @@ export interface IncomingMessage {
   text: string;
   mentionsBot: boolean;
   time: Date;
+  /** The sender's organisation where the platform has them (DingTalk corp id); `home` when it is the bot's own. */
+  org?: { id: string; home: boolean };
 }
 
 export interface OutgoingMessage {

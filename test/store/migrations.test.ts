@@ -25,7 +25,18 @@ describe("migrations", () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
       .map((r) => r.name)
       .filter((n) => !n.startsWith("sqlite_"));
-    expect(tables).toEqual(["answers", "digests", "flags"]);
+    expect(tables).toEqual([
+      "answer_feedback",
+      "answers",
+      "digest_messages",
+      "digest_parts",
+      "digests",
+      "flag_recipients",
+      "flags",
+      "meta",
+      "reply_jobs",
+      "seen_messages",
+    ]);
     db.close();
   });
 
