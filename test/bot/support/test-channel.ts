@@ -39,16 +39,26 @@ export class TestChannel implements Channel {
     this.started = true;
   }
 
+  /** Recipients (ids) whose sends always fail. */
+  readonly unreachable = new Set<string>();
+  /** Called before each send; may throw to fail that one. */
+  beforeSend: ((target: SendTarget, out: OutgoingMessage) => void) | undefined;
+
   async send(target: SendTarget, out: OutgoingMessage): Promise<void> {
     this.sendAttempts += 1;
     if (this.failSends > 0) {
       this.failSends -= 1;
       throw new PlatformError("平台拒绝了消息（测试）", 500);
     }
+    if (this.unreachable.has(target.id)) throw new PlatformError(`无法送达 ${target.id}（测试）`, 500);
+    this.beforeSend?.(target, out);
     this.sent.push({ to: target, out });
   }
 
+  replyAttempts = 0;
+
   async reply(route: ReplyRoute, out: OutgoingMessage): Promise<void> {
+    this.replyAttempts += 1;
     if (this.failReplies > 0) {
       this.failReplies -= 1;
       throw this.replyError();
