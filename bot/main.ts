@@ -63,6 +63,8 @@ async function main(): Promise<number> {
     });
   }
 
+  watchParent(() => void shutdown("npm exited").then(() => process.exit(0)));
+
   try {
     await app.start();
   } catch (err) {
@@ -81,6 +83,19 @@ async function main(): Promise<number> {
     setTimeout(() => process.exit(0), 5_000).unref();
   }
   return 0;
+}
+
+/**
+ * Under `npm start` the bot is npm's grandchild, and npm does not pass SIGTERM on: when npm is
+ * gone (the bot is re-parented), the bot stops too instead of staying connected as an orphan.
+ * Production runs `node dist/bot/main.js` directly and does not need this.
+ */
+function watchParent(onGone: () => void): void {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) onGone();
+  }, 500).unref();
 }
 
 function owedReplies(app: App): number | undefined {

@@ -14,8 +14,8 @@ import { digestTargets, type DigestTarget } from "./digest-targets.js";
 import type { Outbox } from "./outbox.js";
 import { fitToChannel } from "./reply-format.js";
 
-/** Retention runs daily at this time (in DIGEST_TIMEZONE), and once at start. */
-const RETENTION_CRON = "30 3 * * *";
+/** Retention (old flags, handled message ids) runs hourly, and once at start. */
+const RETENTION_CRON = "30 * * * *";
 /** Handled message ids are kept this long: far longer than DingTalk redelivers (about a minute). */
 const SEEN_TTL_MS = 24 * 3_600_000;
 /** A recipient whose digest failed is tried again after this long, doubling up to an hour. */
