@@ -197,6 +197,7 @@ export class FakeDingtalkGateway extends EventEmitter {
         // Accepted (the user sees it) before the answer comes back.
         this.accepted.push(post);
         this.webhookPosts.push(post);
+        this.emit("event");
         await pause(this.webhookDelayMs);
         return reply(200, { errcode: 0, errmsg: "ok" });
       }
@@ -209,12 +210,14 @@ export class FakeDingtalkGateway extends EventEmitter {
         if (!authorised()) return reply(401, { code: "InvalidAuthentication" });
         if (this.failGroupSends > 0) return this.failGroupSends--, reply(500, { code: "ServerError" });
         this.accepted.push(post);
+        this.emit("event");
         await pause(this.sendDelayMs);
         return reply(200, { processQueryKey: randomUUID() });
       case "POST /v1.0/robot/oToMessages/batchSend":
         this.userSends.push(post);
         if (!authorised()) return reply(401, { code: "InvalidAuthentication" });
         this.accepted.push(post);
+        this.emit("event");
         await pause(this.sendDelayMs);
         return reply(200, { processQueryKey: randomUUID(), invalidStaffIdList: [], flowControlledStaffIdList: [] });
       default:
