@@ -113,6 +113,7 @@ export class ReplyQueue {
         const channel = this.opts.channels.get(job.channel);
         if (!channel) {
           logger.warn({ lane, channel: job.channel }, "渠道未启动，答复留待下次");
+          this.settle(job.id);
           return;
         }
         await this.runJob(job, channel);

@@ -29,8 +29,11 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * scrubbed of the given secrets, whatever put them there (an upstream error echoing a key).
  * Message text is logged only at debug.
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? "info", secrets: readonly string[] = []): Logger {
-  const dest = pino.destination({ dest: 2, sync: true });
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? "info",
+  secrets: readonly string[] = [],
+  dest: { write(line: string): unknown } = pino.destination({ dest: 2, sync: true }),
+): Logger {
   if (secrets.length === 0) return pino({ level, base: undefined }, dest);
   return pino({ level, base: undefined }, { write: (line: string) => void dest.write(scrubSecrets(line, secrets)) });
 }
