@@ -9,7 +9,7 @@ import type { Channel } from "./channels/channel.js";
 import { createChannels, type ChannelIo } from "./channel-factory.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { BotDeps } from "./commands/context.js";
-import { supervisorNotifier } from "./commands/notify.js";
+import { notifiesOn, supervisorNotifier } from "./commands/notify.js";
 import { FollowupMemory } from "./followups.js";
 import { HealthServer, type HealthStatus } from "./health.js";
 import { Outbox, type OutboxOptions } from "./outbox.js";
@@ -83,6 +83,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     followups: new FollowupMemory(config.FOLLOWUP_SECONDS, clock),
     limiter: new RateLimiter(config.REPLIES_PER_MINUTE, clock),
     notifyFlag: supervisorNotifier(config, engine.kb),
+    notifiesOn,
   };
   const router = createRouter(deps);
   const outbox = new Outbox({ store, clock, logger, ...opts.outbox });

@@ -66,7 +66,9 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
   }
 
   const payload: JobPayload = { message: { ...message, time: message.time.toISOString() }, route, command, check, notice: !addressed || undefined };
-  const owed = addressed || flag !== undefined;
+  // A flagged group push owes a reminder (REMIND_IN_GROUP) or a supervisor notice, where either is on.
+  const notifies = Boolean(deps.notifyFlag) && (deps.notifiesOn?.(message.channel) ?? true);
+  const owed = addressed || (flag !== undefined && (config.REMIND_IN_GROUP || notifies));
   const priority = command?.kind === "ask" && isChitChat(command.question) ? 1 : 0;
   const outcome = store.intake({
     channel: message.channel,

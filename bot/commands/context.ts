@@ -20,6 +20,8 @@ export interface BotDeps {
   limiter: RateLimiter;
   /** Tells supervisors about a new flag at once (the console prints it); optional elsewhere. */
   notifyFlag?(channel: Channel, flag: Flag): Promise<void>;
+  /** Which channels notifyFlag serves (default: all); a flag elsewhere owes no notice. */
+  notifiesOn?(channel: string): boolean;
 }
 
 /** What screening found when the message was taken in (核查, or a notice pasted to the bot). */
