@@ -147,6 +147,35 @@ describe("the compiled bot", () => {
   }, 90_000);
 });
 
+describe("what the compiled bot loads", () => {
+  const loaded = async (env: Record<string, string>, stdin = "") => {
+    const trace = `${tmp.dir}/imports.txt`;
+    const b = spawnBot({ DATABASE_PATH: `${tmp.dir}/jianfu.db`, TRACE_IMPORTS: trace, ...env }, { args: ["--import", "./test/support/trace-imports.mjs", "dist/bot/main.js"] });
+    running.push(b);
+    return { b, trace };
+  };
+  /** Package names ("@langchain/core" as "@langchain") of the modules loaded. */
+  const libraries = (trace: string) =>
+    new Set(readFileSync(trace, "utf8").match(/node_modules\/(@?[^/]+)\//g)?.map((m) => m.slice(13, -1)) ?? []);
+
+  it("wechaty, dingtalk-stream and the LLM libraries are loaded only when configured", async () => {
+    const { b, trace } = await loaded({});
+    b.child.stdin.end(`@减负助手 ${QUESTION}\n`);
+    expect((await b.exited).code).toBe(0);
+    const offline = libraries(trace);
+    expect(offline.has("better-sqlite3")).toBe(true);
+    for (const lib of ["wechaty", "dingtalk-stream", "@langchain", "openai", "hnswlib-node"]) expect(offline.has(lib)).toBe(false);
+
+    const { b: withDingtalk, trace: trace2 } = await loaded(await dingtalkEnv());
+    await until(() => gateway!.openSockets === 1);
+    withDingtalk.child.kill("SIGTERM");
+    await withDingtalk.exited;
+    const online = libraries(trace2);
+    expect(online.has("dingtalk-stream")).toBe(true);
+    expect(online.has("wechaty")).toBe(false);
+  }, 60_000);
+});
+
 describe("npm start", () => {
   it("SIGTERM to npm no longer leaves the bot orphaned and connected", async () => {
     const env = await dingtalkEnv();
