@@ -85,6 +85,9 @@ const schema = z.object({
     }),
 });
 
+/** Every variable the configuration reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type Config = z.infer<typeof schema> & {
   databasePath: string;
   /** Channels to start: CHANNELS if set, else those configured, else console. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../src/config.js";
+import { CONFIG_VARIABLES, readConfig } from "../src/config.js";
 import { ConfigError } from "../src/errors.js";
 
 function problems(env: Record<string, string>): string {
@@ -53,5 +53,20 @@ describe("readConfig", () => {
       { channel: "console", id: "督导" },
       { channel: "*", id: "zhang" },
     ]);
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable the configuration reads, each under a comment (pairs may share one)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8").split("\n");
+    const assignment = /^(# ?)?[A-Z][A-Z0-9_]*=/;
+    expect(CONFIG_VARIABLES.length).toBeGreaterThan(30);
+    for (const name of CONFIG_VARIABLES) {
+      let i = example.findIndex((l) => new RegExp(`^(# ?)?${name}=`).test(l));
+      expect(i, name).toBeGreaterThan(0);
+      while (i > 0 && assignment.test(example[i - 1]!)) i--;
+      expect(example[i - 1], name).toMatch(/^# \S/);
+    }
   });
 });
