@@ -98,6 +98,8 @@ function syntheticHits(count: number): SearchHit[] {
       number: i + 1,
       text: "鉴定违章搭建的建筑物,拆除违章建筑,对违法搭建进行罚没,组织拆除废弃的闲置厂房,认定危房等级,强制危房户搬迁等。",
       reason: list === "negative" ? "非责任主体" : undefined,
+      covers: [],
+      region: "甘肃省",
       basis: list === "duty" ? "《中华人民共和国城市居民委员会组织法》第三条" : undefined,
       source: "bench",
       verdict: list,

@@ -10,6 +10,7 @@ import { createOfflineAsker } from "../src/answer/ask.js";
 import { loadKnowledgeBase } from "../src/knowledge/load.js";
 import { createScreener } from "../src/screen/screener.js";
 import { createKnowledgeRetriever } from "../src/search/knowledge-retriever.js";
+import { DEFAULT_REGION } from "../src/policy/places.js";
 import { benchLlm } from "./llm.js";
 import { benchLoad } from "./load.js";
 import { devCases, messageMix } from "./messages.js";
@@ -29,7 +30,7 @@ function benchAsk(factor: number, n: number) {
   const base = loadKnowledgeBase(knowledgeDir);
   const kb = scaleKnowledgeBase(base, factor);
   const t0 = performance.now();
-  const retriever = createKnowledgeRetriever(kb);
+  const retriever = createKnowledgeRetriever(kb, kb.scope(DEFAULT_REGION));
   const ask = createOfflineAsker(kb, retriever);
   const buildMs = performance.now() - t0;
   const inputs = repeat(questions, n);
@@ -53,7 +54,7 @@ print();
 
 print("## Screening, 100,000 messages (85 % chat, 12 % notices, 3 % pushes)");
 const kb = loadKnowledgeBase(knowledgeDir);
-const screener = createScreener(kb, createKnowledgeRetriever(kb));
+const screener = createScreener(kb, createKnowledgeRetriever(kb, kb.scope(DEFAULT_REGION)));
 const mix = messageMix(100_000);
 printScreening(benchScreening(kb, screener, mix), print);
 print(`RSS ${rssMb()} MB`);

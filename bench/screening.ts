@@ -5,7 +5,7 @@
  * a single cold round mostly measures the JIT.
  */
 import type { KnowledgeBase } from "../src/knowledge/knowledge-base.js";
-import { literalAlternation } from "../src/screen/cues.js";
+import { literalAlternation } from "../src/policy/cues.js";
 import type { Screener } from "../src/screen/screener.js";
 import { fmt, percentile, timeEach } from "./stats.js";
 
@@ -24,7 +24,7 @@ const ROUNDS = 3;
 
 /** The regex floor: one alternation of every negative-list task word. */
 export function floorRegex(kb: KnowledgeBase): RegExp {
-  const words = kb.items.filter((i) => i.list === "negative").flatMap((i) => kb.lexicon.taskWords.get(i.id) ?? []);
+  const words = kb.items.filter((i) => i.list === "negative").flatMap((i) => kb.itemWords(i.id));
   return literalAlternation(words);
 }
 

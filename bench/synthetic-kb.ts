@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../src/knowledge/knowledge-base.js";
+import { createScope, type Scope } from "../src/policy/scope.js";
 import type { KnowledgeEntry, ListDef, ListItem } from "../src/types.js";
 
 /** A deterministic pseudo-random generator, so every bench run builds the same synthetic data. */
@@ -31,7 +32,8 @@ export function scaleKnowledgeBase(kb: KnowledgeBase, factor: number): Knowledge
   const entries = new Map<string, KnowledgeEntry>();
   for (const item of items) entries.set(item.id, { kind: "item", item });
   for (const d of kb.docs) for (const p of d.passages) entries.set(p.id, { kind: "passage", passage: p, doc: d });
-  return {
+  const scopes = new Map<string, Scope>();
+  const scaled: KnowledgeBase = {
     ...kb,
     lists,
     items,
@@ -42,5 +44,11 @@ export function scaleKnowledgeBase(kb: KnowledgeBase, factor: number): Knowledge
       return e?.kind === "item" ? e.item : undefined;
     },
     list: (id) => lists.find((l) => l.id === id),
+    scope(region) {
+      let s = scopes.get(region);
+      if (!s) scopes.set(region, (s = createScope(scaled, kb.places.parse(region))));
+      return s;
+    },
   };
+  return scaled;
 }

@@ -8,27 +8,19 @@ export interface ConversationKey {
 }
 
 interface Entry {
-  question?: string;
-  /** The list last shown or cited ("gansu/negative"), for `第7项`. */
+  /** The user's recent questions, oldest first. */
+  questions: string[];
+  /** The list last shown or cited ("<清单集>/<清单>"), for `第7项`. */
   listId?: string;
   /** The answer log id of the last reply, for `反馈`. */
   answerId?: number;
   at: number;
 }
 
-const FOLLOWUP_START = /^(那|那么|那如果|如果是|要是|还有|另外|再问|再问一下|还是|换成)/;
-const FOLLOWUP_END = /呢[？?！!。.]*$/;
-/** Follow-ups are short; a long message stands on its own. */
-const MAX_FOLLOWUP_CHARS = 16;
+/** How many earlier questions a follow-up is read against. */
+const MAX_HISTORY = 4;
 
-/** True for short questions that lean on the previous one: "那锅炉呢？", "还有电梯吗". */
-export function looksLikeFollowup(text: string): boolean {
-  const t = text.trim();
-  if (!t || [...t].length > MAX_FOLLOWUP_CHARS) return false;
-  return FOLLOWUP_START.test(t) || (FOLLOWUP_END.test(t) && [...t].length <= 8);
-}
-
-/** Remembers each user's last question and last list for `ttlSeconds` (FOLLOWUP_SECONDS). */
+/** Remembers each user's recent questions and last list for `ttlSeconds` (FOLLOWUP_SECONDS). */
 export class FollowupMemory {
   private entries = new Map<string, Entry>();
 
@@ -37,9 +29,9 @@ export class FollowupMemory {
     private readonly clock: Clock,
   ) {}
 
-  /** The last question, if it is still fresh. */
-  lastQuestion(key: ConversationKey): string | undefined {
-    return this.fresh(key)?.question;
+  /** The user's recent questions, oldest first, if still fresh. */
+  history(key: ConversationKey): string[] {
+    return this.fresh(key)?.questions ?? [];
   }
 
   /** The last list shown to this user, if still fresh. */
@@ -47,14 +39,10 @@ export class FollowupMemory {
     return this.fresh(key)?.listId;
   }
 
-  /**
-   * Records a question. A follow-up keeps the original question as context (so "那锅炉呢？" then
-   * "那电梯呢？" both refer to the first question) and only refreshes its time.
-   */
-  rememberQuestion(key: ConversationKey, question: string, isFollowup: boolean): void {
+  /** Records a question; the window starts again from now. */
+  rememberQuestion(key: ConversationKey, question: string): void {
     const prev = this.fresh(key);
-    const kept = isFollowup && prev?.question ? prev.question : question;
-    this.set(key, { ...prev, question: kept });
+    this.set(key, { ...prev, questions: [...(prev?.questions ?? []), question].slice(-MAX_HISTORY) });
   }
 
   /** The answer log id of the user's last answered question, if still fresh. */
@@ -63,11 +51,11 @@ export class FollowupMemory {
   }
 
   rememberAnswer(key: ConversationKey, answerId: number): void {
-    this.set(key, { ...this.fresh(key), answerId });
+    this.set(key, { questions: [], ...this.fresh(key), answerId });
   }
 
   rememberList(key: ConversationKey, listId: string): void {
-    this.set(key, { ...this.fresh(key), listId });
+    this.set(key, { questions: [], ...this.fresh(key), listId });
   }
 
   private set(key: ConversationKey, entry: Omit<Entry, "at">): void {

@@ -9,6 +9,7 @@ import { isChitChat } from "./chit-chat.js";
 import type { BotDeps } from "./commands/context.js";
 import { parseCommand, type Command } from "./commands/parse.js";
 import { firstPart } from "./first-part.js";
+import { groupRegion } from "./group-region.js";
 
 /** What an owed reply keeps, so it can be answered after a restart. */
 export interface JobPayload {
@@ -41,6 +42,7 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
   const { store, config } = deps;
   const lane = laneOf(message);
   if (store.seen(message.channel, message.messageId)) return { duplicate: true, lane };
+  const region = groupRegion(config, message);
   const addressed = message.mentionsBot || !message.groupId;
   let command = addressed ? parseCommand(message.text, config.BOT_NAME) : undefined;
   let flag: FlagInput | undefined;
@@ -48,12 +50,12 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
 
   if (command?.kind === "check" && command.text) {
     const text = firstPart(command.text, config.MAX_TEXT_LENGTH);
-    const result = await deps.engine.screen(text, { sender: command.sender, group: command.group });
+    const result = await deps.engine.screen(text, { sender: command.sender, group: command.group, region });
     check = { result };
     flag = flagged(deps, { message, text, forward: { group: command.group, sender: command.sender, consent: command.consent } }, result);
   } else if (command?.kind === "ask") {
     const text = firstPart(command.question, config.MAX_TEXT_LENGTH);
-    const result = await screenSafely(deps, message, text, { sender: message.senderName, group: message.groupName });
+    const result = await screenSafely(deps, message, text, { sender: message.senderName, group: message.groupName, region });
     if (result && isFlagged(result)) {
       command = { kind: "check", text: command.question };
       check = { result };
@@ -61,7 +63,7 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
     }
   } else if (!addressed) {
     const text = firstPart(message.text, config.MAX_TEXT_LENGTH);
-    const result = await screenSafely(deps, message, text, { sender: message.senderName, group: message.groupName });
+    const result = await screenSafely(deps, message, text, { sender: message.senderName, group: message.groupName, region });
     if (result) flag = flagged(deps, { message, text }, result);
   }
 

@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import { z } from "zod";
 import { describeIssue } from "./config-issues.js";
 import { ConfigError } from "./errors.js";
+import { DEFAULT_REGION } from "./policy/places.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -39,6 +40,23 @@ const supervisors = list.transform((entries) =>
 /** One DIGEST_TARGETS entry: channel, kind, id. */
 export const DIGEST_TARGET = /^([a-z]+):(group|room|user):(.+)$/;
 
+/** "dingtalk:cid123=云南省昆明市西山区" entries: a group (id or name, optionally per channel) and its region. */
+const groupRegions = z
+  .string()
+  .default("")
+  .transform((v, ctx) =>
+    v
+      .split(/[;；\n]+|[,，](?=[^,，=]*=)/)
+      .map((e) => e.trim())
+      .filter(Boolean)
+      .flatMap((e) => {
+        const m = /^(?:(console|dingtalk|wechat):)?(.+?)\s*=\s*(.+)$/.exec(e);
+        if (m) return [{ channel: m[1] ?? "*", group: m[2].trim(), region: m[3].trim() }];
+        ctx.addIssue({ code: "custom", message: `“${e}”应写成 群id或群名=地区，如 dingtalk:cid123=云南省昆明市西山区` });
+        return [];
+      }),
+  );
+
 const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BOT_NAME: z.string().default("减负助手"),
@@ -63,6 +81,8 @@ const schema = z.object({
   REMIND_IN_GROUP: bool.default(false),
   REPLIES_PER_MINUTE: int(1, 600).default(20),
   FOLLOWUP_SECONDS: int(0, 86_400).default(300),
+  REGION: optionalText.transform((v) => v ?? DEFAULT_REGION),
+  GROUP_REGIONS: groupRegions,
   HEALTH_PORT: int(0, 65_535).default(8080),
   SHUTDOWN_SECONDS: int(1, 600).default(15),
   OPENAI_BASE_URL: z.url().optional(),

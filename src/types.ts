@@ -1,6 +1,13 @@
 /** Domain types shared by the core, the bot and the tests. */
 
-export type ListKind = "duty" | "assist" | "negative" | "no-certificate";
+/**
+ * What a list holds: duties, assisted work, tasks communities must not be given, certificates
+ * committees must not issue, certificates they may issue, and tasks cancelled in principle.
+ */
+export type ListKind = "duty" | "assist" | "negative" | "no-certificate" | "certificate" | "cancelled";
+
+/** The verdict an item of a list gives when a task matches it. */
+export type ItemVerdict = "duty" | "assist" | "negative";
 
 export type Verdict = "duty" | "assist" | "negative" | "unlisted" | "info" | "out_of_scope";
 
@@ -24,7 +31,21 @@ export interface ListItem {
   /** Slug of the source document. */
   source: string;
   /** What the verdict is when this item matches. */
-  verdict: "duty" | "assist" | "negative";
+  verdict: ItemVerdict;
+  /** The concepts (knowledge/lexicon/concepts.yaml) this item covers. */
+  covers: string[];
+  /** The place whose list this is: 全国, 甘肃省, 河北省张家口市 … */
+  region: string;
+}
+
+/** What a task is, whichever list names it: its everyday words, defined once. */
+export interface Concept {
+  id: string;
+  /** One Chinese line saying what the concept is. */
+  label: string;
+  /** The wider concept this one is part of (拆除违章建筑 → 拆迁拆违), as lists written by category name it. */
+  broader?: string;
+  words: string[];
 }
 
 export interface ListDef {
@@ -35,9 +56,13 @@ export interface ListDef {
   short: string;
   /** How people refer to the list in questions (负面清单, 不应由社区…). */
   aliases: string[];
-  verdict: "duty" | "assist" | "negative";
+  verdict: ItemVerdict;
   source: string;
   notes: string[];
+  /** The place whose list this is: 全国, 甘肃省, 河北省张家口市 … */
+  region: string;
+  /** For a closed list of certificates a committee may issue: the source's words that close it. */
+  closure?: string;
   items: ListItem[];
 }
 
@@ -57,6 +82,8 @@ export interface SourceDoc {
   number: string;
   /** Words people use to mean this document (region, issuer, short name). */
   aliases: string[];
+  /** The place the document speaks for: 全国, 甘肃省, 云南省昆明市 … */
+  region: string;
   text: string;
   passages: Passage[];
 }

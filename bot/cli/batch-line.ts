@@ -17,14 +17,21 @@ export async function processBatchLine(engine: Engine, line: string, lineNo: num
   if (c.kind !== "ask" && c.kind !== "screen") return { id, error: `未知的 kind：${JSON.stringify(c.kind ?? null)}（应为 ask 或 screen）` };
   if (typeof c.text !== "string" || !c.text.trim()) return { id, error: "缺少 text（应为非空字符串）" };
   if (c.text.length > opts.maxLength) return { id, error: `text 过长：${c.text.length} 字，上限 ${opts.maxLength} 字` };
+  if (c.region !== undefined && typeof c.region !== "string") return { id, error: "region 应为地名字符串，如“云南省昆明市西山区”" };
+  if (c.history !== undefined && !(Array.isArray(c.history) && c.history.every((h) => typeof h === "string"))) {
+    return { id, error: "history 应为字符串数组：之前问过的话，按先后排列" };
+  }
+  const history = (c.history as string[] | undefined)?.filter((h) => h.trim()) ?? [];
+  const region = typeof c.region === "string" && c.region.trim() ? c.region : undefined;
   try {
     if (c.kind === "ask") {
-      const r = await engine.ask(c.text, { llm: opts.llm });
+      const r = await engine.ask(c.text, { llm: opts.llm, region, history });
       return { id, verdict: r.verdict, citations: r.citations, answer: r.answer };
     }
     const s = await engine.screen(c.text, {
       sender: typeof c.sender === "string" ? c.sender : undefined,
       group: typeof c.group === "string" ? c.group : undefined,
+      region,
       llm: opts.llm,
     });
     return { id, flagged: s.flagged, category: s.category, citations: s.citations, confidence: s.confidence, reason: s.reason };

@@ -1,17 +1,18 @@
-import { looksLikeFollowup } from "../followups.js";
 import { formatAnswer } from "../reply-format.js";
 import type { BotContext } from "./context.js";
 
 /**
- * A question: answered by the engine, with the asker's previous question as context when this
- * one is a short follow-up ("那锅炉呢？"); logged; the reply goes to the chat at the asker.
+ * A question: answered by the engine with what the asker said just before as context (a
+ * follow-up "那锅炉呢？" or "为什么？" is understood from it), in the group's region; logged; the
+ * reply goes to the chat at the asker.
  */
 export async function handleAsk(ctx: BotContext, question: string): Promise<void> {
   const { engine, store, followups, logger, clock } = ctx.deps;
   const { message, conversation } = ctx;
-  const previous = looksLikeFollowup(question) ? followups.lastQuestion(conversation) : undefined;
-  const result = await engine.ask(question, previous ? { previous } : {});
-  followups.rememberQuestion(conversation, question, previous !== undefined);
+  const history = followups.history(conversation);
+  const previous = history.at(-1);
+  const result = await engine.ask(question, { history, region: ctx.region });
+  followups.rememberQuestion(conversation, question);
   const firstItem = result.citations.map((id) => engine.kb.item(id)).find(Boolean);
   if (firstItem) followups.rememberList(conversation, `${firstItem.set}/${firstItem.list}`);
   try {
@@ -20,7 +21,7 @@ export async function handleAsk(ctx: BotContext, question: string): Promise<void
       channel: message.channel,
       groupId: message.groupId ?? null,
       senderId: message.senderId,
-      question: previous ? `${previous}（追问）${question}` : question,
+      question: previous ? `（接着“${previous}”）${question}` : question,
       verdict: result.verdict,
       citations: result.citations,
       composer: result.composer,

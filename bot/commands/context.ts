@@ -39,6 +39,8 @@ export interface BotContext {
   /** The bot was @-mentioned, or the chat is private: the message is for the bot. */
   readonly addressed: boolean;
   readonly conversation: ConversationKey;
+  /** The group's region when one is set (GROUP_REGIONS); else the engine's default or the question's own. */
+  readonly region?: string;
   /** Set by the parse step for addressed messages. */
   command?: Command;
   /** Set when the message was taken in. */

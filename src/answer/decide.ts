@@ -1,9 +1,13 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
+import { isNegativeTask } from "../policy/concepts.js";
+import { withoutOwnStallWord } from "../policy/framing.js";
+import { defineRule, note, patternRule } from "../policy/rules.js";
+import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
-import { PhraseMatcher } from "../search/phrase-matcher.js";
 import type { ListDef, ListItem, Passage, Verdict } from "../types.js";
-import { withoutOwnStallWord } from "../screen/framing.js";
+import type { FollowupPoint } from "./followups.js";
+import { admissionPassages, createListNamer, readInfo } from "./info.js";
+import { isCertificateItem, readPaper } from "./papers.js";
 import { createPreferences } from "./preferences.js";
 import { asksForPaper, createCueDetector, type QuestionCues } from "./question-cues.js";
 
@@ -27,6 +31,8 @@ export interface Decision {
   hits: SearchHit[];
   /** The text actually searched (question, or question + previous for a follow-up). */
   query: string;
+  /** Set when the question follows up the previous answer: what it asks about it. */
+  followup?: FollowupPoint;
 }
 
 /** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
@@ -42,80 +48,44 @@ const RELATED_RATIO = 0.35;
 const NO_CERTIFICATE_FACTOR = 0.3;
 /** Second item within this share of the first, from another list, is a real alternative reading. */
 const SIDE_RATIO = 0.6;
-/** Query that finds the 准入制度 passages cited for tasks on no list. */
-const ADMISSION_QUERY = "社区工作准入制度 清单以外的事项 按照准入审批程序报批 未经申请批准的工作事项一律不准进入社区 依法依规提出申请 审核 批准后纳入清单管理";
-
 /** A certificate item this close to the first makes the paper asked for a listed one. */
 const CERTIFICATE_NEAR = 0.5;
 
-/** Asks for a fact of one item: its number or its legal basis (督促孩子上学那一条是第几条？依据是哪部法？). */
-const ITEM_FACT = /第几(条|项)|哪一(条|项)|依据|哪部法|什么法/;
+const disowned = patternRule(
+  "ask.disowned-task",
+  "问题说明不是去检查、拆除或执法（“不是去查商铺那种”），这部分不算所问的事",
+  /(^|[，,。？?！!；;\s])(这)?(不是|并不是|并非)(去|要)?(查|检查|排查|拆|执法|罚)[^，,。？?！!；;]*/,
+);
+const DISOWNED_ALL = new RegExp(disowned.pattern.source, "g");
 
-/** A piece that says what the task is not: "不是去查商铺那种", "并不是要拆". */
-const DISOWNED = /(^|[，,。？?！!；;\s])(这)?(不是|并不是|并非)(去|要)?(查|检查|排查|拆|执法|罚)[^，,。？?！!；;]*/g;
+const communityBusiness = defineRule("ask.community-business", "问题与社区工作有关：说到社区、有人给社区派活、问文件或清单上的事", (why: string | false) => why || null);
+const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
+const unlistedPaper = defineRule("ask.paper-on-no-list", "要社区开的证明不在任何证明清单上：清单外事项，须先经准入", (yes: boolean) => yes);
+const commercial = defineRule("ask.commercial", "企业、商家让社区推销、代办：不在清单上的商业事务", (yes: boolean) => yes);
+const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
+const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
+defineRule("item.match", "检索和规则选出的条目", () => null);
+const localSupport = defineRule("scope.general-item-support", "地方清单已细化的全国性规定，作为依据附在后面", (items: ListItem[]) => (items.length ? { span: items.map((i) => i.id).join("、") } : null));
 
 /** The question without the pieces that disown a task; the question itself when nothing else is left. */
 function withoutDisowned(question: string): string {
-  const rest = question.replace(DISOWNED, "$1").trim();
+  if (!disowned.holds(question)) return question;
+  const rest = question.replace(DISOWNED_ALL, "$1").trim();
   return rest.replace(/[，,。？?！!；;\s]/g, "") ? rest : question;
 }
 
-/** Builds the offline decision function over a knowledge base and its retriever. */
+/** Builds the offline decision function over a knowledge base and the retriever of one place. */
 export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) {
+  const scope = retriever.scope;
   const detect = createCueDetector(kb.lexicon);
-  const order = createPreferences(kb, STRONG_MATCH);
+  const order = createPreferences(kb, scope, STRONG_MATCH);
   const admission = admissionPassages(retriever);
-  const listNames = new PhraseMatcher<ListDef>();
-  for (const l of kb.lists) for (const alias of [l.name, l.short, ...l.aliases]) listNames.add(alias, l);
+  const namedListOf = createListNamer(kb, scope);
 
-  /** The list a question names, by its longest alias; a list from another document than the one named does not count. */
-  function namedListOf(a: ReturnType<KnowledgeRetriever["analyze"]>): ListDef | undefined {
-    const matches = listNames
-      .match(a.norm.replace(/\s+/g, ""))
-      .filter((m) => a.docs.length === 0 || a.docs.includes(m.value.source))
-      .sort((x, y) => y.phrase.length - x.phrase.length);
-    return matches[0]?.value;
-  }
-
-  function infoDecision(
-    base: Omit<Decision, "verdict" | "citations" | "confidence">,
-    a: ReturnType<KnowledgeRetriever["analyze"]>,
-    top: SearchHit | undefined,
-    topScore: number,
-    passages: SearchHit[],
-    list: ListDef | undefined,
-  ): Decision {
-    const ps = passages.length ? passages : retriever.searchAnalyzed(a, { kinds: ["passage"], limit: 3 });
-    const floor = (ps[0]?.score ?? 0) * 0.5;
-    const cited = ps
-      .filter((h) => h.score >= floor)
-      .slice(0, 3)
-      .map((h) => (h.entry.kind === "passage" ? h.entry.passage : undefined))
-      .filter((p): p is Passage => !!p);
-    // A question about an item's own facts (its number, its legal basis) cites the item first.
-    const itemFirst = top && (topScore > (ps[0]?.score ?? 0) || (ITEM_FACT.test(a.norm) && topScore >= STRONG_MATCH)) ? [top] : [];
-    if (list && !itemFirst.length) {
-      // The list's own document first (where it is published), then its first items.
-      const source = kb.doc(list.source);
-      const home = cited.find((p) => p.slug === list.source) ?? source?.passages.find((p) => p.text.includes(list.name)) ?? source?.passages[0];
-      const shown = home ? [home] : cited.slice(0, 1);
-      return {
-        ...base,
-        verdict: "info",
-        list,
-        passages: shown,
-        citations: [...shown.map((p) => p.id), ...list.items.slice(0, 2).map((i) => i.id)],
-        confidence: 0.75,
-      };
-    }
-    return {
-      ...base,
-      verdict: "info",
-      items: itemFirst.map(asItem),
-      passages: cited,
-      citations: [...itemFirst.map((h) => h.id), ...cited.map((p) => p.id)].slice(0, 4),
-      confidence: cited.length ? 0.7 : 0.4,
-    };
+  /** What the community may do instead of a negative item's tasks: this place's items for the concepts' alternatives. */
+  function alternativesOf(item: ListItem): ListItem[] {
+    const concepts = [...new Set(scope.effective(item).flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
+    return [...new Set(concepts.map((c) => scope.itemFor(c)).filter((i): i is ListItem => !!i))];
   }
 
   return function decide(question: string, previous?: string): Decision {
@@ -138,17 +108,19 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
     const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    const paperAsked = cues.certificate && asksForPaper(a.norm);
 
-    // A certificate on the national list is community business even when no 社区 word is said.
-    const listedCertificate = cues.certificate && top?.entry.kind === "item" && top.entry.item.list === "no-certificate" && a.taskHits.has(top.id);
-    const certificateAsked = listedCertificate && topScore >= STRONG_MATCH;
+    // A certificate on a list is community business even when no 社区 word is said.
+    const listedCertificate = cues.certificate && top?.entry.kind === "item" && isCertificateItem(top.entry.item) && a.taskHits.has(top.id);
+    const certificateAsked = (listedCertificate && topScore >= STRONG_MATCH) || (paperAsked && scope.closedCertificateLists.length > 0);
     // A place name alone (重庆火锅) is not a question about its document.
     const aboutDocument = cues.docref && (cues.info || cues.policy);
     // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
     const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
-    if (!(cues.community || cues.assign || aboutDocument || certificateAsked || handlesListedTask || seenHazard)) {
-      return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
-    }
+    const why =
+      (cues.community && "社区工作的语境") || (cues.assign && "有人派活") || (aboutDocument && "问文件") || (certificateAsked && "要社区开证明") || (handlesListedTask && "问清单上的事怎么办") || (seenHazard && "发现隐患");
+    if (!communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
+
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
     const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0);
     const taskMatch = Boolean(top) && (topScore >= STRONG_MATCH || standsOut);
@@ -159,27 +131,43 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // With no list or document named, a fact question must be about the policies (减负, 台账, 证明…);
     // "派出所值班电话是多少" is not, and "学校让社区统计多少孩子上培训班" hands over a task.
     const aboutPolicies = cues.policy || cues.certificate;
-    if ((cues.info && (cues.docref || a.docs.length > 0 || namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion) {
-      return infoDecision(base, a, top, topScore, passages, namedList);
+    const asksFact = (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion;
+    if (infoQuestion.holds(asksFact, namedList)) {
+      const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, passages, namedList);
+      return { ...base, verdict: "info", items: info.items, passages: info.passages, list: info.list, citations: info.citations, confidence: info.confidence };
     }
+
+    const paper = readPaper(kb, scope, items, a, paperAsked || listedCertificate);
+    if (paper) {
+      const citations = [...paper.passages.map((p) => p.id), ...paper.items.map((i) => i.id)].slice(0, 4);
+      return { ...base, verdict: paper.verdict, items: paper.items, passages: paper.passages, citations, confidence: 0.8 };
+    }
+
     // A paper the community is asked to issue that is on no certificate list (空置证明, 噪音扰民证明)
     // is a task on no list, whatever its story touches.
-    const certificateNear = items.some((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && h.score >= CERTIFICATE_NEAR * topScore);
-    const unlistedPaper = cues.certificate && asksForPaper(a.norm) && !certificateNear;
-    // Commercial requests are on no list, unless what they ask for is a certificate the national list forbids.
-    if (!taskMatch || unlistedPaper || (cues.unlisted && !listedCertificate && topScore < 3 * STRONG_MATCH)) {
+    const certificateNear = items.some((h) => h.entry.kind === "item" && isCertificateItem(h.entry.item) && h.score >= CERTIFICATE_NEAR * topScore);
+    // Commercial requests are on no list, unless a list here names them (湖南：摊派商业保险) or what
+    // they ask for is a certificate the list forbids.
+    const listNamesIt =
+      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && (a.taskHits.get(top.id) ?? []).some((w) => kb.lexicon.cues.unlisted?.some((u) => w.includes(u) || u.includes(w)));
+    const onNoList =
+      noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
+    if (onNoList) {
       // Only someone handing the community a task makes it an unlisted task; else it is small talk.
       if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
       return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
     }
 
     const first = asItem(top);
+    note("item.match", { span: (a.taskHits.get(first.id) ?? []).join("、"), weight: Math.round(topScore), detail: first.id });
     const other = items.find((h) => asItem(h).verdict !== first.verdict);
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
     const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);
-    const chosen = [top, ...(sideOk ? [other] : []), ...sameList].map(asItem);
-    const alternatives = first.verdict === "negative" ? (kb.lexicon.alternatives.get(first.id) ?? []).map((id) => kb.item(id)!).filter(Boolean) : [];
-    const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id)])].slice(0, 5);
+    const chosen = [top, ...(sideOk && twoSides.holds(first, asItem(other)) ? [other] : []), ...sameList].map(asItem);
+    const alternatives = first.verdict === "negative" ? alternativesOf(first) : [];
+    const support = scope.support(first);
+    localSupport.holds(support);
+    const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id), ...support.map((i) => i.id)])].slice(0, 5);
     const margin = 1 - (items[1]?.score ?? 0) / topScore;
     const strength = Math.min(1, topScore / (3 * STRONG_MATCH));
     return {
@@ -209,7 +197,7 @@ function reweigh(items: SearchHit[], cues: QuestionCues): SearchHit[] {
     .map((h) => {
       const item = asItem(h);
       const enforce = gain(cues.enforce) / gain(cues.serve);
-      const factor = item.list === "negative" ? enforce : item.list === "no-certificate" ? (cues.certificate ? 1 : NO_CERTIFICATE_FACTOR) : 1 / enforce;
+      const factor = isCertificateItem(item) ? (cues.certificate ? 1 : NO_CERTIFICATE_FACTOR) : item.verdict === "negative" ? enforce : 1 / enforce;
       return { ...h, score: h.score * factor };
     })
     .sort((x, y) => y.score - x.score);
@@ -223,14 +211,4 @@ function round(x: number): number {
   return Math.round(Math.min(0.99, Math.max(0, x)) * 100) / 100;
 }
 
-/** The best 准入制度 passage of each document, best first (at most three). */
-function admissionPassages(retriever: KnowledgeRetriever): Passage[] {
-  const seen = new Set<string>();
-  const out: Passage[] = [];
-  for (const h of retriever.search(ADMISSION_QUERY, { kinds: ["passage"], limit: 30 })) {
-    if (h.entry.kind !== "passage" || seen.has(h.entry.passage.slug)) continue;
-    seen.add(h.entry.passage.slug);
-    out.push(h.entry.passage);
-  }
-  return out.slice(0, 3);
-}
+export type { QueryAnalysis };

@@ -1,9 +1,12 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
-import { hasCue, readScreenCues } from "../screen/cues.js";
-import { blankUndergo } from "../screen/framing.js";
-import { checkedBusinessItem, definedItems } from "../screen/task-definition.js";
+import { hasCue, readScreenCues } from "../policy/cues.js";
+import { blankUndergo } from "../policy/framing.js";
+import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
+import type { Scope } from "../policy/scope.js";
+import { checkedBusinessConcept, definedTasks } from "../policy/task-definition.js";
+import { isCertificateItem } from "./papers.js";
 import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js";
 
 /*
@@ -14,8 +17,6 @@ import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js
 
 /** Seeing something on a round: 看到, 发现, 碰到. */
 const SEEN = /看到|看见|发现|碰到|遇到|见到|瞧见/;
-/** The duty to report hazards of production units (履职清单第17项). */
-const REPORT_HAZARD = "gansu/duty/17";
 
 /** Passing something on to a department: the community reports, it does not check. */
 const REPORTING = /报给|报告|上报|举报|反映给|报到|告诉[^，,。？?]{0,2}?(应急|安监|消防|派出所|公安|城管|市场监管|街道|部门)/;
@@ -43,14 +44,14 @@ function putFirst(items: SearchHit[], hit: SearchHit, score: number): SearchHit[
   return [{ ...hit, score }, ...items.filter((h) => h.id !== hit.id)];
 }
 
-/** The item preferences over one knowledge base; `strong` is the score that counts as a clear match. */
-export function createPreferences(kb: KnowledgeBase, strong: number) {
+/** The item preferences over one place's lists; `strong` is the score that counts as a clear match. */
+export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: number) {
   const screenCues = readScreenCues(kb.lexicon);
   /**
    * Someone sent to look at a business's gas, wiring or kitchen is doing the check the negative
-   * list defines (7 or 1), whatever item the business's name matched (小作坊 is also in a food
-   * reporting item); one sent to clear stalls off the street or sweep a public road does item 4,
-   * one sent to pull a building down item 2. That item goes first, at least as strong as the best match.
+   * list defines, whatever item the business's name matched (小作坊 is also in a food reporting
+   * item); so is one sent to clear stalls off the street or sweep a public road, or to pull a
+   * building down. The negative item for that check goes first, at least as strong as the best match.
    */
   function preferCheckedItem(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
     // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
@@ -59,9 +60,9 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
     if (!(cues.assign || cues.community) || (reporting && !assignsTask(norm)) || hasCue(norm, screenCues.notify_only)) return items;
     const t = norm.replace(NOT_CHECKING, "");
     // The community's own publicity stall (摆摊讲禁毒) is no street vending.
-    const [, street, building] = definedItems(blankUndergo(t), screenCues);
-    const n = checkedBusinessItem(t, screenCues) || street || building;
-    const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
+    const { street, building } = definedTasks(blankUndergo(t), screenCues);
+    const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building;
+    const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
     if (!item) return items;
     const own = items.find((h) => h.id === item.id);
     return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong));
@@ -69,7 +70,7 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
 
   /**
    * A worker who saw a hazard (煤气罐, 私拉电线) and asks what to do, with nobody handing them a
-   * check, is asking about reporting it: the duty to report hazards (履职清单第17项) goes first.
+   * check, is asking about reporting it: the item for reporting hazards goes first.
    */
   function seenHazard(norm: string, cues: QuestionCues): boolean {
     if (!(cues.handle || REPORTING.test(norm)) || !SEEN.test(norm) || assignsTask(norm)) return false;
@@ -77,21 +78,24 @@ export function createPreferences(kb: KnowledgeBase, strong: number) {
   }
 
   function preferReportingSeen(items: SearchHit[], seen: boolean): SearchHit[] {
-    const item = seen ? kb.item(REPORT_HAZARD) : undefined;
+    const item = seen ? scope.itemFor(CONCEPT.reportHazard) : undefined;
     if (!item || items[0]?.id === item.id) return items;
     return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(items[0]?.score ?? 0, strong));
   }
 
   /**
-   * A question asking the community to issue a paper that names a certificate of the national list
-   * ("证明孩子有哮喘") is about that certificate, whatever else its story touches (运动会, 学校).
+   * A question asking the community to issue a paper that names a certificate of a list ("证明孩子
+   * 有哮喘") is about that certificate, whatever else its story touches (运动会, 学校); the place's
+   * own list before the national one.
    */
   function preferListedCertificate(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
     if (!cues.certificate || !asksForPaper(a.norm)) return items;
-    const cert = items.find((h) => h.entry.kind === "item" && h.entry.item.list === "no-certificate" && a.taskHits.has(h.id));
+    const named = items.filter((h) => h.entry.kind === "item" && isCertificateItem(h.entry.item) && a.taskHits.has(h.id));
+    const cert = named.sort((x, y) => levelOf(y) - levelOf(x))[0];
     if (!cert || items[0] === cert) return items;
     return putFirst(items, cert, Math.max(cert.score, items[0]?.score ?? 0, strong));
   }
+  const levelOf = (h: SearchHit) => (h.entry.kind === "item" ? scope.level(h.entry.item) : 0);
 
   /**
    * The items in the order the rules put them, and whether the question reports a hazard seen

@@ -5,6 +5,10 @@ import { parse } from "yaml";
 import { KnowledgeError } from "../errors.js";
 import type { KnowledgeEntry, ListDef, ListItem, SourceDoc } from "../types.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
+import { loadGazetteer } from "../policy/places.js";
+import { undefinedRuleConcepts } from "../policy/concepts.js";
+import { createScope, type Scope } from "../policy/scope.js";
+import { loadGrounds } from "./grounds.js";
 import { loadLexicon } from "./lexicon.js";
 import { chunkDocument } from "./passages.js";
 import { listFileSchema, sourcesSchema } from "./schema.js";
@@ -45,14 +49,19 @@ export function loadLists(listsDir: string): ListDef[] {
     }
     for (const l of r.data.lists) {
       const listId = `${r.data.set}/${l.list}`;
-      const items: ListItem[] = l.items.map((it) => {
+      const region = r.data.region;
+      const items: ListItem[] = l.items.map(({ uncovered, ...it }) => {
         const expected = `${listId}/${it.number}`;
         if (it.id !== expected) throw new KnowledgeError(`${path}: 条目 ${it.id} 的 id 应为 ${expected}（清单集/清单/序号）`);
         if (seen.has(it.id)) throw new KnowledgeError(`${path}: 条目 ${it.id} 重复`);
+        if (it.covers.length === 0 && !uncovered) {
+          throw new KnowledgeError(`${path}: 条目 ${it.id} 没有写 covers（涵盖的概念）；确实没有合适的概念时写 uncovered: true`);
+        }
         seen.add(it.id);
-        return { ...it, set: r.data.set, list: l.list, listName: l.name, listShort: l.short, source: l.source, verdict: l.verdict };
+        return { ...it, set: r.data.set, list: l.list, listName: l.name, listShort: l.short, source: l.source, verdict: l.verdict, region };
       });
-      lists.push({ id: listId, set: r.data.set, list: l.list, name: l.name, short: l.short, aliases: l.aliases, verdict: l.verdict, source: l.source, notes: l.notes, items });
+      const { items: _, ...def } = l;
+      lists.push({ ...def, id: listId, set: r.data.set, region, items });
     }
   }
   return lists;
@@ -76,6 +85,8 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const lists = loadLists(join(dir, "lists"));
   const docs = loadSources(join(dir, "sources"));
   const lexicon = loadLexicon(join(dir, "lexicon"));
+  const places = loadGazetteer(join(dir, "places.yaml"));
+  const grounds = loadGrounds(join(dir, "grounds.yaml"), docs);
   const items = lists.flatMap((l) => l.items);
   const passages = docs.flatMap((d) => d.passages);
   const slugs = new Set(docs.map((d) => d.slug));
@@ -84,28 +95,39 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const entries = new Map<string, KnowledgeEntry>();
   for (const item of items) entries.set(item.id, { kind: "item", item });
   for (const doc of docs) for (const p of doc.passages) entries.set(p.id, { kind: "passage", passage: p, doc });
-  for (const id of lexicon.taskWords.keys()) {
-    if (!entries.has(id) && !(id.startsWith("doc/") && slugs.has(id.slice(4).split("#")[0]))) {
-      throw new KnowledgeError(`${join(dir, "lexicon", "tasks.yaml")}: ${id} 不是已知的条目或来源`);
+  const missing = undefinedRuleConcepts({ lexicon });
+  if (missing.length) throw new KnowledgeError(`规则用到的概念 ${missing.join("、")} 未在 ${join(dir, "lexicon", "concepts.yaml")} 中定义`);
+  const covering = new Map<string, ListItem[]>();
+  for (const item of items) {
+    for (const c of item.covers) {
+      if (!lexicon.concepts.has(c)) throw new KnowledgeError(`清单条目 ${item.id} 涵盖的概念 ${c} 未在 ${join(dir, "lexicon", "concepts.yaml")} 中定义`);
+      (covering.get(c) ?? covering.set(c, []).get(c)!).push(item);
     }
   }
-  for (const [id, alts] of lexicon.alternatives) {
-    for (const alt of [id, ...alts]) {
-      if (!entries.has(alt)) throw new KnowledgeError(`${join(dir, "lexicon", "alternatives.yaml")}: ${alt} 不是已知的条目`);
-    }
-  }
+  // An item's everyday words: those of the concepts it covers, each once.
+  const itemWords = new Map(items.map((it) => [it.id, [...new Set(it.covers.flatMap((c) => lexicon.concepts.get(c)!.words))]]));
   const hash = createHash("sha256")
-    .update(JSON.stringify({ lists, docs: docs.map((d) => [d.slug, d.text]), lex: [...lexicon.taskWords, ...lexicon.synonyms, lexicon.cues] }))
+    .update(
+      JSON.stringify({
+        lists,
+        docs: docs.map((d) => [d.slug, d.text]),
+        lex: [...lexicon.concepts, ...lexicon.synonyms, ...lexicon.alternatives, lexicon.cues],
+        grounds: [...grounds].map(([kind, ps]) => [kind, ps.map((p) => p.id)]),
+      }),
+    )
     .digest("hex")
     .slice(0, 16);
   const listById = new Map(lists.map((l) => [l.id, l]));
   const docBySlug = new Map(docs.map((d) => [d.slug, d]));
-  return {
+  const scopes = new Map<string, Scope>();
+  const kb: KnowledgeBase = {
     lists,
     items,
     docs,
     passages,
     lexicon,
+    places,
+    grounds,
     hash,
     get: (id) => entries.get(id),
     item: (id) => {
@@ -114,5 +136,15 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
     },
     list: (id) => listById.get(id),
     doc: (slug) => docBySlug.get(slug),
+    covering: (concept) => covering.get(concept) ?? [],
+    itemWords: (id) => itemWords.get(id) ?? [],
+    scope(region) {
+      const path = places.parse(region);
+      const key = path.join("/");
+      let s = scopes.get(key);
+      if (!s) scopes.set(key, (s = createScope(kb, path)));
+      return s;
+    },
   };
+  return kb;
 }

@@ -13,8 +13,8 @@ export interface LlmSetup {
   llm: Llm | null;
   embedder: OpenAiEmbedder | null;
   vector: VectorIndex | null;
-  /** BM25 fused with vectors when embeddings work, else `bm25` itself. */
-  retriever: Retriever;
+  /** A place's BM25 fused with vectors when embeddings work (only entries `accept` lets through), else the BM25 itself. */
+  fuse(bm25: Retriever, accept: (id: string) => boolean): Retriever;
 }
 
 /**
@@ -22,10 +22,10 @@ export interface LlmSetup {
  * endpoint that is down: the vector index is then skipped (BM25 alone) and the reason logged.
  * The index lives in <DATA_DIR>/vectors and is rebuilt when the knowledge hash or model changes.
  */
-export async function setupLlm(deps: { config: Config; logger: Logger; kb: KnowledgeBase; bm25: Retriever }): Promise<LlmSetup> {
-  const { config, logger, kb, bm25 } = deps;
+export async function setupLlm(deps: { config: Config; logger: Logger; kb: KnowledgeBase }): Promise<LlmSetup> {
+  const { config, logger, kb } = deps;
   // The model libraries (LangChain, openai, hnswlib) load only when an endpoint is configured.
-  if (!config.OPENAI_BASE_URL) return { llm: null, embedder: null, vector: null, retriever: bm25 };
+  if (!config.OPENAI_BASE_URL) return { llm: null, embedder: null, vector: null, fuse: (bm25) => bm25 };
   const [{ createLlm }, { embedderFromConfig }, { buildOrLoad, knowledgeVectorEntries }, { createFusedRetriever }] = await Promise.all([
     import("./client.js"),
     import("../search/embedder.js"),
@@ -42,6 +42,7 @@ export async function setupLlm(deps: { config: Config; logger: Logger; kb: Knowl
       logger.warn({ err: (err as Error).message }, "vector index unavailable; retrieval uses BM25 alone");
     }
   }
-  const retriever = vector ? createFusedRetriever(bm25, vector, embedder, (id) => kb.get(id), { logger }) : bm25;
-  return { llm, embedder, vector, retriever };
+  const fuse = (bm25: Retriever, accept: (id: string) => boolean) =>
+    vector ? createFusedRetriever(bm25, vector, embedder, (id) => (accept(id) ? kb.get(id) : undefined), { logger }) : bm25;
+  return { llm, embedder, vector, fuse };
 }

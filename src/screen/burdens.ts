@@ -1,12 +1,13 @@
+import type { BurdenKind } from "../knowledge/grounds.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { Scope } from "../policy/scope.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem } from "../types.js";
 import type { Clause } from "./clauses.js";
 import { NEW_FORM, photoQuota, vetoInAssessment } from "./burden-context.js";
-import { findCue, hasCue, type ScreenCues } from "./cues.js";
+import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
 
-/** The burdens the source documents forbid besides negative-list tasks. */
-export type BurdenKind = "plaque" | "post" | "app" | "ledger" | "certificate" | "veto";
+export type { BurdenKind } from "../knowledge/grounds.js";
 
 /** One burden found in a clause. */
 export interface BurdenHit {
@@ -97,10 +98,11 @@ function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever,
   // A certificate a retained list still leaves to the community (经济困难证明 in Guandu) is no burden.
   if (RETAINED.test(t) || REFERRED.test(t)) return undefined;
   const analysis = retriever.analyze(t);
-  const named = [...analysis.taskHits.keys()].filter((id) => id.startsWith("national/no-certificate/"));
+  const refused = (id: string) => kb.item(id)?.list === "no-certificate";
+  const named = [...analysis.taskHits.keys()].filter(refused);
   const hits = retriever
     .searchAnalyzed(analysis, { limit: 5, kinds: ["item"] })
-    .filter((h) => h.id.startsWith("national/no-certificate/") && (named.includes(h.id) || h.score >= 18));
+    .filter((h) => refused(h.id) && (named.includes(h.id) || h.score >= 18));
   const ids = [...new Set([...hits.map((h) => h.id), ...named])].slice(0, 3);
   const items = ids.map((id) => kb.item(id)).filter((x): x is ListItem => !!x);
   return items.length > 0 ? items : undefined;
@@ -133,30 +135,17 @@ export function findBurden(
   return null;
 }
 
-/** Document passages that state the rule each burden breaks, found by their wording. */
-const RULE_TEXT: Record<BurdenKind, Array<[slug: string, needle: string]>> = {
-  plaque: [["huanxian-2023", "精简社区工作机制和牌子"]],
-  post: [["huanxian-2023", "精简社区工作机制和牌子"]],
-  app: [
-    ["xishan-2020-41", "关注推广"],
-    ["xishan-2020-41", "关注宣传工作任务考核"],
-    ["huanxian-2023", "文山会海"],
-  ],
-  ledger: [["huanxian-2023", "文山会海"]],
-  certificate: [
-    ["national-2020-no-certificates", "不予出具"],
-    ["huanxian-2023", "压减社区组织出具证明事项"],
-  ],
-  veto: [["huanxian-2023", "一票否决"]],
-};
+/**
+ * The passages that forbid a burden (knowledge/grounds.yaml): those of this place's documents
+ * and the national ones first, then other places' as reference.
+ */
+export function groundsFor(kb: KnowledgeBase, scope: Scope, kind: BurdenKind): string[] {
+  const ps = kb.grounds.get(kind) ?? [];
+  const here = (slug: string) => scope.relatesToDoc(kb.doc(slug)!);
+  return [...ps.filter((p) => here(p.slug)), ...ps.filter((p) => !here(p.slug))].map((p) => p.id);
+}
 
-/** Citations for a burden: national items first for certificates, then the rule's passages. */
-export function burdenCitations(hit: BurdenHit, kb: KnowledgeBase): string[] {
-  const out = (hit.certificates ?? []).map((it) => it.id);
-  for (const [slug, needle] of RULE_TEXT[hit.kind]) {
-    const p = kb.doc(slug)?.passages.find((x) => x.text.includes(needle));
-    const id = p ? p.id : kb.doc(slug) ? `doc/${slug}` : undefined;
-    if (id && !out.includes(id)) out.push(id);
-  }
-  return out;
+/** Citations for a burden: the certificate items first, then the passages that forbid it. */
+export function burdenCitations(hit: BurdenHit, kb: KnowledgeBase, scope: Scope): string[] {
+  return [...new Set([...(hit.certificates ?? []).map((it) => it.id), ...groundsFor(kb, scope, hit.kind)])];
 }

@@ -1,4 +1,4 @@
-import { findCue, hasCue, type ScreenCues } from "./cues.js";
+import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
 
 /** How hard a clause imposes an action: 0 none, 1 a task verb, 2 a request (请/务必/deadline), 3 with pressure (考核/通报). */
 export type DirectiveLevel = 0 | 1 | 2 | 3;

@@ -1,7 +1,7 @@
 import type { Clause } from "./clauses.js";
-import { cueIndex, hasCue, type ScreenCues } from "./cues.js";
+import { cueIndex, hasCue, type ScreenCues } from "../policy/cues.js";
 import { directiveLevel } from "./directive.js";
-import { INSPECT } from "./task-definition.js";
+import { INSPECT } from "../policy/task-definition.js";
 
 /** Why a message or a clause is not a push. */
 export type Exclusion =

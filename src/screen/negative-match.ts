@@ -3,9 +3,11 @@ import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import { NEW_FORM, vetoTopicOnly } from "./burden-context.js";
-import { hasCue, type ScreenCues } from "./cues.js";
-import { blankUndergo, stripFraming } from "./framing.js";
-import { DEMOLISH, definedItems, definitionItem, HARD_ENFORCE, INSPECT, roadCleaning } from "./task-definition.js";
+import { hasCue, type ScreenCues } from "../policy/cues.js";
+import { blankUndergo, stripFraming } from "../policy/framing.js";
+import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";
+import type { Scope } from "../policy/scope.js";
+import { DEMOLISH, definedTasks, definitionConcept, HARD_ENFORCE, INSPECT, roadCleaning } from "../policy/task-definition.js";
 import { ownGroundsTidying } from "./own-grounds.js";
 
 /** A clause's match to the negative list. */
@@ -42,37 +44,41 @@ const VEHICLE_CHECK = /拦查|拦车|拦下|头盔|载人|上牌|遮阳|雨棚|�
 // A post set up for a topic names the post's remit, not a task: 安排一名专职人员负责安全生产信息报送.
 const POST_SETUP = /(安排|配备|配齐|明确|确定|设立|设置|指定|落实)[^，,；;]{0,6}?(专职|专人|专岗|专干|兼职)/;
 
+/** A negative item and its score for a clause. */
+type Scored = { item: ListItem; score: number };
+
 /**
- * Puts first the negative item named by what the task is about (危险化学品 → 7) over one reached
- * only through how it is done (责令整改, 罚款 → 1), when their scores are close. Some objects decide
- * the category wherever they are: anything pulled down is 2; what a business is checked for
- * decides between 1 and 7 (a boiler or fire exits at a bathhouse are 7, its towels 1); goods or
- * stalls or litter on the street are 4 rather than the vehicle, the fine or the rubbish that reached
- * 1 or 3.
+ * Puts first the negative item named by what the task is about (危险化学品: safety) over one
+ * reached only through how it is done (责令整改, 罚款: enforcement), when their scores are close.
+ * Some objects decide the task wherever they are: anything pulled down is demolition; what a
+ * business is checked for decides between safety and hygiene (a boiler or fire exits at a
+ * bathhouse are safety, its towels hygiene); goods or stalls or litter on the street are city
+ * management rather than the vehicle, the fine or the rubbish that reached enforcement or clean-up.
  */
-function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis: QueryAnalysis, cues: ScreenCues) {
+function preferTopical(kb: KnowledgeBase, scope: Scope, negs: Scored[], analysis: QueryAnalysis, cues: ScreenCues) {
   const [first, ...rest] = negs;
   if (!first) return negs;
   const norm = analysis.norm;
-  const checked = hasCue(norm, cues.business_targets) || hasCue(norm, cues.equipment_topics) ? definitionItem(norm, cues, false) : 0;
+  const stands = (h: Scored, concept: string) => standsFor(kb, scope, h.item, concept);
+  const checked = hasCue(norm, cues.business_targets) || hasCue(norm, cues.equipment_topics) ? definitionConcept(norm, cues, false) : undefined;
   const topical = (id: string) => (analysis.taskHits.get(id) ?? []).some((w) => !GENERIC.test(w) && !cues.enforce_verbs.includes(w));
   // A first item reached only through how-words (搬走, 罚款) yields to any object seen in the clause.
   const howOnly = (analysis.taskHits.get(first.item.id) ?? []).length > 0 && !topical(first.item.id);
   const vehicle = hasCue(norm, cues.vehicle_topics) && VEHICLE_CHECK.test(norm);
-  // [item number, seen in the clause, minimum share of the first score, items it may overtake]
-  const objects: Array<[number, boolean, number, number[] | null]> = [
-    [1, vehicle, 0.5, [2, 3]],
-    [2, DEMOLISH.test(norm) || (hasCue(norm, cues.building_topics) && HARD_ENFORCE.test(norm)), 0.5, null],
-    [checked, checked > 0, howOnly ? 0 : 0.5, null],
-    [4, hasCue(norm, cues.street_topics) || roadCleaning(norm, cues), 0, [1, 3]],
-    // Rubbish on cleared land is 3 though 拆迁 is named.
-    [3, LAND_RUBBISH.test(norm), 0.5, [2]],
+  // [concept, seen in the clause, minimum share of the first score, what a first item it may overtake stands for]
+  const objects: Array<[string | undefined, boolean, number, string[] | null]> = [
+    [CONCEPT.vehicles, vehicle, 0.5, [CONCEPT.demolitionAndRelocation, CONCEPT.environmentalCleanup]],
+    [CONCEPT.demolition, DEMOLISH.test(norm) || (hasCue(norm, cues.building_topics) && HARD_ENFORCE.test(norm)), 0.5, null],
+    [checked, checked !== undefined, howOnly ? 0 : 0.5, null],
+    [CONCEPT.cityManagement, hasCue(norm, cues.street_topics) || roadCleaning(norm, cues), 0, [CONCEPT.enforcement, CONCEPT.environmentalCleanup]],
+    // Rubbish on cleared land is clean-up though 拆迁 is named.
+    [CONCEPT.clearedLandRubbish, LAND_RUBBISH.test(norm), 0.5, [CONCEPT.demolitionAndRelocation]],
   ];
-  for (const [n, seen, share, over] of objects) {
-    if (!seen) continue;
-    if (first.item.number === n) return negs;
-    if (over && !over.includes(first.item.number)) continue;
-    const j = rest.findIndex((h) => h.item.number === n && h.score >= first.score * share);
+  for (const [concept, seen, share, over] of objects) {
+    if (!seen || !concept) continue;
+    if (stands(first, concept)) return negs;
+    if (over && !over.some((c) => stands(first, c))) continue;
+    const j = rest.findIndex((h) => stands(h, concept) && h.score >= first.score * share);
     if (j >= 0) return [rest[j], first, ...rest.filter((_, k) => k !== j)];
   }
   if (topical(first.item.id)) return negs;
@@ -86,15 +92,16 @@ function preferTopical(negs: Array<{ item: ListItem; score: number }>, analysis:
 const DEFINITION_SCORE = 12;
 
 /**
- * The negative list defines categories by target and kind of check: 商户企业、工地、服务机构 ×
- * 消防和生产安全检查 is 7; 餐饮、公共场所 × 卫生、食品 checks is 1; clearing goods and stalls off the
- * street is 4. Where the retriever misses everyday words (煤气罐, 安全帽, 路中间摆), such a check
- * or clearance still names the item.
+ * Negative lists define tasks by target and kind of check: a business's fire and production
+ * safety, an eatery's or public place's hygiene and food, goods and stalls cleared off the street.
+ * Where the retriever misses everyday words (煤气罐, 安全帽, 路中间摆), such a check or clearance
+ * still names the item that stands for it here.
  */
-function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: string, cues: ScreenCues, kb: KnowledgeBase) {
+function byDefinition(scope: Scope, negs: Scored[], text: string, cues: ScreenCues) {
   let out = negs;
-  for (const n of definedItems(text, cues)) {
-    const item = n ? kb.item(`gansu/negative/${n}`) : undefined;
+  const { business, street, building } = definedTasks(text, cues);
+  for (const concept of [business, street, building]) {
+    const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
     if (!item) continue;
     const present = out.find((h) => h.item.id === item.id);
     if (present && present.score >= DEFINITION_SCORE) continue;
@@ -104,7 +111,7 @@ function byDefinition(negs: Array<{ item: ListItem; score: number }>, text: stri
   return out;
 }
 
-/** 招商 needs a develop verb; 新增、推广 of app sign-ups grow an app's users, and 新增 forms paperwork, not businesses. */
+/** Investment needs a develop verb; 新增、推广 of app sign-ups grow an app's users, and 新增 forms paperwork, not businesses. */
 function developsBusiness(text: string, cues: ScreenCues): boolean {
   return hasCue(text, cues.develop_verbs) && !(hasCue(text, cues.app) && hasCue(text, cues.app_verbs)) && !NEW_FORM.test(text);
 }
@@ -120,22 +127,34 @@ export function searchClause(retriever: KnowledgeRetriever, text: string): { ana
  * assist items for the clause (消防宣传 is assist/7, 消防演练 duty/18), unless the clause sends
  * the community to inspect businesses or to enforce, where the duty/assist reading does not hold.
  */
-export function matchNegative(text: string, analysis: QueryAnalysis, hits: SearchHit[], cues: ScreenCues, kb: KnowledgeBase): NegativeMatch | null {
+export function matchNegative(
+  text: string,
+  analysis: QueryAnalysis,
+  hits: SearchHit[],
+  cues: ScreenCues,
+  kb: KnowledgeBase,
+  scope: Scope,
+): NegativeMatch | null {
   const items = hits.flatMap((h) => (h.entry.kind === "item" ? [{ item: h.entry.item, score: h.score }] : []));
+  const stands = (h: Scored, concept: string) => standsFor(kb, scope, h.item, concept);
+  // An item that stands only for investment is no task without a develop verb (招商 said in passing).
+  const investmentOnly = (h: Scored) => standsOnlyFor(kb, scope, h.item, CONCEPT.investment);
   const negs = byDefinition(
-    items.filter((h) => h.item.list === "negative" && (h.item.number !== 5 || developsBusiness(text, cues))),
+    scope,
+    items.filter((h) => isNegativeTask(h.item) && (!investmentOnly(h) || developsBusiness(text, cues))),
     text,
     cues,
-    kb,
   );
-  const rival = items.find((h) => h.item.list === "duty" || h.item.list === "assist");
+  const rival = items.find((h) => isOwnWork(h.item));
   const top = negs[0];
   if (!top) return null;
-  if (top.item.number === 4 && ownGroundsTidying(text)) return null;
-  // For 招商 the action is developing (引进, 新办, 拉来 …), not inspecting.
+  if (stands(top, CONCEPT.cityManagement) && ownGroundsTidying(text)) return null;
+  // For investment the action is developing (引进, 新办, 拉来 …), not inspecting.
   // A form's name is no action: 统计表, 登记表 (filling them in is paperwork).
   const enforce =
-    hasCue(text.replace(FORM_NAME, "表"), cues.enforce_verbs) || (top.item.number === 5 && hasCue(text, cues.develop_verbs)) || (top.item.number === 4 && roadCleaning(text, cues));
+    hasCue(text.replace(FORM_NAME, "表"), cues.enforce_verbs) ||
+    (stands(top, CONCEPT.investment) && hasCue(text, cues.develop_verbs)) ||
+    (stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues));
   if (!enforce && POST_SETUP.test(text)) return null;
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
   const named = (analysis.taskHits.get(top.item.id) ?? []).some((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text));
@@ -155,14 +174,16 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   if (!ok && hard && ratio >= 0.6) ok = true;
   // Making a shop pull, stop or hand over goods is 责令 whatever assist item shares the topic
   // (协助食品安全检查 is reporting, not 让店主下架).
-  if (!ok && hard && business && definitionItem(text, cues) === top.item.number && ratio >= 0.3) ok = true;
+  const defined = definitionConcept(text, cues);
+  const definedHere = defined !== undefined && stands(top, defined);
+  if (!ok && hard && business && definedHere && ratio >= 0.3) ok = true;
   // Inspecting a business on the topic the list defines (a hotel's fire exits) is no residents'
   // duty, whatever duty item shares the words (居民防火 duty/18, 消防宣传 assist/7).
   // Going through the businesses one by one leaves no doubt what is inspected.
   const floor = EACH_BUSINESS.test(text) ? 0.3 : 0.4;
-  if (!ok && business && INSPECT.test(text) && definitionItem(text, cues) === top.item.number && ratio >= floor) ok = true;
-  // Sweeping a public road is item 4 by definition, whoever is sent with the brooms (居民志愿者 is no volunteer-service task).
-  if (!ok && top.item.number === 4 && roadCleaning(text, cues) && ratio >= 0.3) ok = true;
+  if (!ok && business && INSPECT.test(text) && definedHere && ratio >= floor) ok = true;
+  // Sweeping a public road is city management by definition, whoever is sent with the brooms (居民志愿者 is no volunteer-service task).
+  if (!ok && stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues) && ratio >= 0.3) ok = true;
   if (!ok) return null;
 
   // Strength: how high the score is, how clear the margin, and whether the action is an inspection.
@@ -171,7 +192,7 @@ export function matchNegative(text: string, analysis: QueryAnalysis, hits: Searc
   const actionPart = (enforce ? 0.5 : 0) + (business || hard ? 0.5 : 0);
   const strength = Math.round((0.45 * scorePart + 0.35 * marginPart + 0.2 * actionPart) * 100) / 100;
 
-  const ranked = preferTopical(negs, analysis, cues);
+  const ranked = preferTopical(kb, scope, negs, analysis, cues);
   // The item put first by what is checked stays, even below the share the others need.
   const cited = [ranked[0], ...ranked.slice(1).filter((h) => h.score >= top.score * 0.6)].slice(0, 3).map((h) => h.item);
   return {
@@ -201,12 +222,12 @@ export function matchClause(
   const core = stripFraming(text);
   if (core !== text) {
     const c = gate(core) ? searchClause(retriever, core) : undefined;
-    const m = c ? matchNegative(core, c.analysis, c.hits, cues, kb) : null;
+    const m = c ? matchNegative(core, c.analysis, c.hits, cues, kb, retriever.scope) : null;
     if (m || !(hasCue(core, cues.enforce_verbs) || hasCue(core, cues.develop_verbs))) return m;
   }
   // The whole clause, but still without being inspected (迎接上级检查) or the community's own stall.
   const whole = blankUndergo(text);
   if (!gate(whole)) return null;
   const { analysis, hits } = searchClause(retriever, whole);
-  return matchNegative(whole, analysis, hits, cues, kb);
+  return matchNegative(whole, analysis, hits, cues, kb, retriever.scope);
 }

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import { PHOTO_ACT_WORDS } from "./burden-context.js";
-import { hasCue, type ScreenCues } from "./cues.js";
+import { hasCue, type ScreenCues } from "../policy/cues.js";
 
 /** Cheap test run before any retrieval: does the text name anything a flag could be about? */
 export interface Prefilter {
@@ -24,8 +24,8 @@ const MIN_LENGTH = 8;
  */
 export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter {
   const m = new PhraseMatcher<true>();
-  for (const [id, words] of kb.lexicon.taskWords) {
-    if (/\/(negative|no-certificate)\//.test(id)) for (const w of words) m.add(w, true);
+  for (const item of kb.items) {
+    if (item.list === "negative" || item.list === "no-certificate") for (const w of kb.itemWords(item.id)) m.add(w, true);
   }
   const lists = [cues.enforce_verbs, cues.road_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto, PHOTO_ACT_WORDS];
   // The matcher takes phrases of two or more characters; single-character cues (查) are looked up apart.

@@ -1,13 +1,16 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
 import type { ListItem, ScreenResult } from "../types.js";
-import { burdenCitations, findBurden, type BurdenHit } from "./burdens.js";
+import { BURDEN_CONCEPT, isNegativeTask } from "../policy/concepts.js";
+import { defineRule } from "../policy/rules.js";
+import type { Scope } from "../policy/scope.js";
+import { burdenCitations, findBurden, type BurdenHit, type BurdenKind } from "./burdens.js";
 import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./clauses.js";
-import { hasCue, readScreenCues } from "./cues.js";
+import { hasCue, readScreenCues } from "../policy/cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
 import { createNegativeGate } from "./gate.js";
-import { HARD_ENFORCE } from "./task-definition.js";
+import { HARD_ENFORCE } from "../policy/task-definition.js";
 import { matchClause, type NegativeMatch } from "./negative-match.js";
 import { createPrefilter } from "./prefilter.js";
 import { burdenReason, clearReason, negativeReason } from "./reason.js";
@@ -47,6 +50,12 @@ interface Candidate<T> {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+const listedBurden = defineRule("burden.on-negative-list", "这种负担本地负面清单里写明了，按负面清单事项标记", (kind: BurdenKind, scope: Scope) => {
+  const concept = BURDEN_CONCEPT[kind];
+  const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
+  return item ? { span: item.text, detail: item.id } : null;
+});
+
 /** Who the clause is addressed to, and how sure we are of it (0 none … 0.15 named in the clause). */
 function addresseeOf(clause: Clause, mc: MessageContext, cues: ReturnType<typeof readScreenCues>): { name?: string; weight: number } {
   const named = findAddressee(clause.text, cues);
@@ -78,6 +87,10 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
   const prefilter = opts.prefilter === false ? { candidate: () => true, relevant: () => true } : createPrefilter(kb, cues);
   const gate = createNegativeGate(kb, cues);
   const clear = (confidence: number, reason: string): ScreenResult => ({ flagged: false, category: null, citations: [], confidence, reason });
+  const scope = retriever.scope;
+  /** Negative items, then the general ones they make redundant here (民发〔2015〕136号 after Gansu's item). */
+  const withSupport = (items: ListItem[]) => [...new Set([...items, ...items.flatMap((it) => scope.support(it))].map((it) => it.id))];
+
 
   /**
    * An order that names only the action ("社区这周必须把人清出去") after a sentence that named the
@@ -172,16 +185,28 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
       return {
         flagged: true,
         category: "negative",
-        citations: m.items.map((it) => it.id),
+        citations: withSupport(m.items),
         confidence: round(negative.confidence),
         reason: negativeReason(negative.clause, negative.addressee, m.items[0], m.disguised),
+      };
+    }
+    // A burden a negative list of this place names (湖南：不得规定“一票否决”事项) is a push of that item.
+    const listed = burden && listedBurden.fires(burden.hit.kind, scope);
+    if (burden && listed) {
+      const item = kb.item(listed.detail!)!;
+      return {
+        flagged: true,
+        category: "negative",
+        citations: withSupport([item]),
+        confidence: round(burden.confidence),
+        reason: negativeReason(burden.clause, burden.addressee, item, false),
       };
     }
     if (burden) {
       return {
         flagged: true,
         category: "burden",
-        citations: burdenCitations(burden.hit, kb),
+        citations: burdenCitations(burden.hit, kb, retriever.scope),
         confidence: round(burden.confidence),
         reason: burdenReason(burden.hit),
       };

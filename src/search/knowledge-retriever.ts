@@ -1,5 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import type { KnowledgeEntry } from "../types.js";
+import { CONCEPT } from "../policy/concepts.js";
+import { conceptAncestors, type Scope } from "../policy/scope.js";
+import type { KnowledgeEntry, ListItem } from "../types.js";
 import { Bm25Index, type ResolvedQuery } from "./bm25.js";
 import { normalizeText } from "./normalize.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
@@ -30,6 +32,8 @@ export interface KnowledgeRetriever extends Retriever {
   /** Scores with an analysis already made (avoids tokenising twice). */
   searchAnalyzed(a: QueryAnalysis, opts?: { limit?: number; kinds?: Array<"item" | "passage"> }): SearchHit[];
   tokenizer: Tokenizer;
+  /** The place whose lists this retriever searches. */
+  scope: Scope;
 }
 
 /** Index partitions: items and passages are searched apart when only one kind is wanted. */
@@ -41,29 +45,87 @@ const EXPANSION_WEIGHT = 0.6;
 const TASK_WORD_BONUS = 2.5;
 /** Passages of a document the query names score this much higher. */
 const NAMED_DOC_FACTOR = 1.6;
+/** Passages of another place's document, not named in the query, score this much lower. */
+const OTHER_PLACE_FACTOR = 0.75;
 
-function itemDocText(kb: KnowledgeBase, e: KnowledgeEntry): string {
-  if (e.kind === "passage") return e.passage.text;
-  const it = e.item;
-  const words = kb.lexicon.taskWords.get(it.id) ?? [];
-  return [it.type, it.text, it.list === "no-certificate" ? "证明 出具证明" : "", ...words].filter(Boolean).join(" ");
+/** An item's indexed text: its type and text, and its everyday words (for certificates, what they are). */
+function itemDocText(kb: KnowledgeBase, it: ListItem): string {
+  return [it.type, it.text, it.list === "no-certificate" ? "证明 出具证明" : "", ...kb.itemWords(it.id)].filter(Boolean).join(" ");
 }
 
-/** BM25 over list items and document passages, with lexicon expansion and task-word bonuses. */
-export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenizer): KnowledgeRetriever {
-  const tok = tokenizer ?? createTokenizer(kb.lexicon.terms, kb.lexicon.cues.stop ?? []);
+/** A general item standing for only part of what it names here: the labels and words of those concepts. */
+function partialDocText(kb: KnowledgeBase, concepts: string[]): string {
+  return concepts.flatMap((c) => [kb.lexicon.concepts.get(c)!.label, ...kb.lexicon.concepts.get(c)!.words]).join(" ");
+}
+
+/** What a certificate's text says it proves: 转学证明 → 转学证明, 转学 (notes in brackets dropped). */
+function certificateNames(text: string): string[] {
+  const name = text.replace(/[（(][^）)]*[）)]/g, "").trim();
+  const fact = name.replace(/(的)?(情况)?(证明|反馈)(材料)?$/, "").replace(/^(为|给)[^，,]{0,12}?(出具|开具)/, "");
+  return [...new Set([name, fact].filter((n) => n.length >= 2))];
+}
+
+/** One tokenizer and one token cache per knowledge base: every scope's index shares them. */
+const shared = new WeakMap<KnowledgeBase, { tok: Tokenizer; tokens: Map<string, Term[]> }>();
+
+function sharedTokens(kb: KnowledgeBase) {
+  let s = shared.get(kb);
+  if (!s) shared.set(kb, (s = { tok: createTokenizer(kb.lexicon.terms, kb.lexicon.cues.stop ?? []), tokens: new Map() }));
+  const { tok, tokens } = s;
+  return {
+    tok,
+    tokensOf(key: string, text: string): Term[] {
+      let t = tokens.get(key);
+      if (!t) tokens.set(key, (t = tok.tokens(text)));
+      return t;
+    },
+  };
+}
+
+/**
+ * BM25 over the list items that bind a place (its scope) and every document's passages, with
+ * lexicon expansion and task-word bonuses. A concept's words count for every item covering it or
+ * a concept it is part of.
+ */
+export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): KnowledgeRetriever {
+  const { tok, tokensOf } = sharedTokens(kb);
   const index = new Bm25Index();
   const entries = new Map<string, KnowledgeEntry>();
-  for (const item of kb.items) entries.set(item.id, { kind: "item", item });
-  for (const doc of kb.docs) for (const passage of doc.passages) entries.set(passage.id, { kind: "passage", passage, doc });
-  for (const [id, e] of entries) index.add(id, tok.tokens(itemDocText(kb, e)), PARTITION[e.kind]);
+  for (const item of scope.items) {
+    // "…应出具的其他证明" names no certificate a question could be about.
+    if (item.covers.length > 0 && item.covers.every((c) => c === CONCEPT.otherCertificates)) continue;
+    entries.set(item.id, { kind: "item", item });
+    const effective = scope.effective(item);
+    const partial = effective.length < item.covers.length;
+    const key = partial ? `${item.id}@${effective.join(",")}` : item.id;
+    index.add(item.id, tokensOf(key, partial ? partialDocText(kb, effective) : itemDocText(kb, item)), PARTITION.item);
+  }
+  for (const doc of kb.docs) {
+    for (const passage of doc.passages) {
+      entries.set(passage.id, { kind: "passage", passage, doc });
+      index.add(passage.id, tokensOf(passage.id, passage.text), PARTITION.passage);
+    }
+  }
 
   const synonyms = new PhraseMatcher<string[]>();
   for (const [variant, canon] of kb.lexicon.synonyms) synonyms.add(variant, canon);
   const docAliases = new PhraseMatcher<string>();
   for (const d of kb.docs) for (const alias of d.aliases) docAliases.add(alias, d.slug);
+  // A concept's words name every item that stands for it here, or for a concept it is part of.
   const taskWords = new PhraseMatcher<string>();
-  for (const [id, words] of kb.lexicon.taskWords) for (const w of words) taskWords.add(w, id);
+  for (const c of kb.lexicon.concepts.values()) for (const w of c.words) taskWords.add(w, c.id);
+  const itemsOf = new Map<string, string[]>();
+  for (const c of kb.lexicon.concepts.keys()) {
+    const ids = conceptAncestors(kb, c).flatMap((a) => kb.covering(a).filter((it) => entries.has(it.id) && scope.effective(it).includes(a)).map((it) => it.id));
+    if (ids.length) itemsOf.set(c, [...new Set(ids)]);
+  }
+  // A certificate no concept covers yet (an imported 转学证明) is named by what it proves.
+  for (const item of scope.items) {
+    if (item.covers.length > 0 || !entries.has(item.id) || (item.list !== "certificate" && item.list !== "no-certificate")) continue;
+    const key = `item:${item.id}`;
+    for (const name of certificateNames(item.text)) taskWords.add(name, key);
+    itemsOf.set(key, [item.id]);
+  }
 
   // Canonical terms are few: tokenise each once.
   const expansionCache = new Map<string, Term[]>();
@@ -107,9 +169,11 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
     const expandedHits = new Map<string, string[]>();
     const collect = (text: string, into: Map<string, string[]>) => {
       for (const m of taskWords.match(text)) {
-        const list = into.get(m.value) ?? [];
-        if (!list.includes(m.phrase)) list.push(m.phrase);
-        into.set(m.value, list);
+        for (const id of itemsOf.get(m.value) ?? []) {
+          const list = into.get(id) ?? [];
+          if (!list.includes(m.phrase)) list.push(m.phrase);
+          into.set(id, list);
+        }
       }
     };
     collect(compact, taskHits);
@@ -137,6 +201,12 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
         if (e.kind === "passage" && a.docs.includes(e.passage.slug)) scores.set(id, score * NAMED_DOC_FACTOR);
       }
     }
+    if (kinds.includes("passage")) {
+      for (const [id, score] of scores) {
+        const e = entries.get(id)!;
+        if (e.kind === "passage" && !a.docs.includes(e.doc.slug) && !scope.relatesToDoc(e.doc)) scores.set(id, score * OTHER_PLACE_FACTOR);
+      }
+    }
     if (kinds.includes("item")) {
       addBonus(scores, a, a.taskHits, 1);
       addBonus(scores, a, a.expandedHits, EXPANSION_WEIGHT);
@@ -145,6 +215,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, tokenizer?: Tokenize
   }
 
   return {
+    scope,
     tokenizer: tok,
     analyze,
     searchAnalyzed,

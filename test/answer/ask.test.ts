@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createOfflineAsker } from "../../src/answer/ask.js";
 import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
+import { DEFAULT_REGION } from "../../src/policy/places.js";
 import { realKb } from "../support/kb.js";
 
 const kb = realKb();
-const ask = createOfflineAsker(kb, createKnowledgeRetriever(kb));
+const ask = createOfflineAsker(kb, createKnowledgeRetriever(kb, kb.scope(DEFAULT_REGION)));
 
 describe("offline verdicts", () => {
   it.each([
@@ -82,7 +83,7 @@ describe("offline verdicts", () => {
   it("answers a follow-up in the context of the previous question", () => {
     const prev = "街道让我们去查商铺的煤气罐，归社区管吗？";
     const alone = ask("那锅炉呢？");
-    const followed = ask("那锅炉呢？", prev);
+    const followed = ask("那锅炉呢？", [prev]);
     expect(alone.result.verdict).not.toBe("negative");
     expect(followed.result.verdict).toBe("negative");
     expect(followed.result.citations[0]).toBe("gansu/negative/7");

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createOfflineAsker } from "../../src/answer/ask.js";
 import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
+import { DEFAULT_REGION } from "../../src/policy/places.js";
 import { realKb } from "../support/kb.js";
 
 const kb = realKb();
-const ask = createOfflineAsker(kb, createKnowledgeRetriever(kb));
+const ask = createOfflineAsker(kb, createKnowledgeRetriever(kb, kb.scope(DEFAULT_REGION)));
 const verdictOf = (q: string) => ask(q).result;
 
 /** The question gets `verdict`, with `cite` first (or among the first three when `top3`). */

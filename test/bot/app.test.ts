@@ -46,7 +46,7 @@ describe("app", () => {
       ok: true,
       channels: [{ name: "test", started: true, connected: true }],
       store: { writable: true },
-      knowledge: "test-kb",
+      knowledge: app.engine.kb.hash,
       flags: { pending: 1 },
       replies: { queued: 0, held: 0 },
     });

@@ -46,14 +46,14 @@ describe("commands", () => {
     const [answer] = await say(bot, "街道让我们查商铺燃气，这是社区的事吗？");
     expect(answer).toContain("负面清单");
     await say(bot, "那锅炉呢？");
-    expect(bot.engine.asked[1]).toEqual({ question: "那锅炉呢？", opts: { previous: "街道让我们查商铺燃气，这是社区的事吗？" } });
+    expect(bot.engine.asked[1]).toEqual({ question: "那锅炉呢？", opts: { history: ["街道让我们查商铺燃气，这是社区的事吗？"], region: undefined } });
     // Someone else's follow-up has no context.
     await say(bot, "那锅炉呢？", { senderId: "u2" });
-    expect(bot.engine.asked[2]!.opts).toEqual({});
+    expect(bot.engine.asked[2]!.opts?.history).toEqual([]);
     // After FOLLOWUP_SECONDS the context is gone.
     await bot.clock.advance(121_000);
     await say(bot, "那电梯呢？");
-    expect(bot.engine.asked[3]!.opts).toEqual({});
+    expect(bot.engine.asked[3]!.opts?.history).toEqual([]);
     // Answers are logged.
     expect(bot.store.listAnswers()).toHaveLength(4);
   });

@@ -38,7 +38,8 @@ describe("batch", () => {
     expect(lines[2].error).toMatch(/未知的 kind/);
     expect(lines[3].error).toMatch(/缺少 text/);
     expect(lines[4].error).toMatch(/过长/);
-    expect(lines[5]).toMatchObject({ flagged: true, category: "negative", citations: ["gansu/negative/7"] });
+    // Gansu's item first, then the national rule it details (民发〔2015〕136号), as support.
+    expect(lines[5]).toMatchObject({ flagged: true, category: "negative", citations: ["gansu/negative/7", "national/cancelled/2"] });
     expect(Object.keys(lines[5]).sort()).toEqual(["category", "citations", "confidence", "flagged", "id", "reason"]);
     expect(lines[6]).toMatchObject({ id: 7, flagged: false, category: null, citations: [] });
   });

@@ -19,9 +19,20 @@ function withListFile(name: string, content: string): string {
 describe("list files", () => {
   const kb = realKb();
 
-  it("holds the four lists with their official item counts", () => {
+  it("holds every list with its official item count (what the sources give of it)", () => {
     const counts = Object.fromEntries(kb.lists.map((l) => [l.id, l.items.length]));
-    expect(counts).toEqual({ "gansu/duty": 24, "gansu/assist": 29, "gansu/negative": 7, "national/no-certificate": 20 });
+    expect(counts).toEqual({
+      "gansu/duty": 24,
+      "gansu/assist": 29,
+      "gansu/negative": 7,
+      "national/no-certificate": 20,
+      "national/cancelled": 2,
+      "hunan/negative": 3,
+      "tianjin/certificate": 5,
+      "zhangjiakou/certificate": 5,
+      "shanxi/certificate": 5,
+      "yunnan/certificate": 1,
+    });
   });
 
   it("transcribes every item's text exactly as its source document has it", () => {
@@ -68,7 +79,7 @@ describe("malformed list files", () => {
   const good = readFileSync(join(KNOWLEDGE, "lists", "gansu.yaml"), "utf8");
 
   it("names the file and the item when an item has no text", () => {
-    const dir = withListFile("gansu.yaml", good.replace(/(id: gansu\/duty\/4\n\s+number: 4\n)\s+text: .*\n/, "$1"));
+    const dir = withListFile("gansu.yaml", good.replace(/(id: gansu\/duty\/4\n\s+number: 4\n\s+covers: .*\n)\s+text: .*\n/, "$1"));
     expect(() => loadLists(join(dir, "lists"))).toThrowError(/gansu\.yaml.*gansu\/duty\/4.*text/);
   });
 
@@ -93,15 +104,39 @@ describe("malformed list files", () => {
     expect(() => loadLists(join(dir, "lists"))).toThrowError(/gansu\.yaml: lists\.1\.list/);
   });
 
-  it("rejects a lexicon task word pointing at an unknown item", () => {
+  it("rejects an item covering a concept that is not defined", () => {
+    const dir = withListFile("gansu.yaml", good.replace("covers: [mediation]", "covers: [mediaton]"));
+    expect(() => loadKnowledgeBase(dir)).toThrowError(/gansu\/duty\/4 涵盖的概念 mediaton 未在 .*concepts\.yaml 中定义/);
+  });
+
+  it("rejects an item that covers nothing, unless it is marked so", () => {
+    const bare = good.replace("        covers: [mediation]\n", "");
+    expect(() => loadLists(join(withListFile("gansu.yaml", bare), "lists"))).toThrowError(/gansu\/duty\/4 没有写 covers/);
+    const marked = good.replace("        covers: [mediation]\n", "        uncovered: true\n");
+    expect(loadLists(join(withListFile("gansu.yaml", marked), "lists")).flatMap((l) => l.items).find((i) => i.id === "gansu/duty/4")?.covers).toEqual([]);
+  });
+
+  it("rejects a misspelt cue list name, naming the one meant", () => {
     const dir = mkdtempSync(join(tmpdir(), "jianfu-kb-"));
     cpSync(KNOWLEDGE, dir, { recursive: true });
-    writeFileSync(join(dir, "lexicon", "tasks.yaml"), "gansu/negative/99: [不存在]\n");
-    expect(() => loadKnowledgeBase(dir)).toThrowError(/tasks\.yaml: gansu\/negative\/99/);
+    const cues = readFileSync(join(dir, "lexicon", "screen-cues.yaml"), "utf8");
+    writeFileSync(join(dir, "lexicon", "screen-cues.yaml"), cues.replace("screen_enforce_verbs:", "screen_enforce_verb:"));
+    expect(() => loadKnowledgeBase(dir)).toThrowError(/screen-cues\.yaml: 未知的词表名 screen_enforce_verb（是不是 screen_enforce_verbs？）/);
+  });
+
+  it("rejects alternatives and wider concepts that are not defined", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jianfu-kb-"));
+    cpSync(KNOWLEDGE, dir, { recursive: true });
+    writeFileSync(join(dir, "lexicon", "alternatives.yaml"), "demolition: [report-hazards]\n");
+    expect(() => loadKnowledgeBase(dir)).toThrowError(/alternatives\.yaml: report-hazards 不是已定义的概念/);
+    const concepts = readFileSync(join(KNOWLEDGE, "lexicon", "concepts.yaml"), "utf8");
+    writeFileSync(join(dir, "lexicon", "alternatives.yaml"), "");
+    writeFileSync(join(dir, "lexicon", "concepts.yaml"), concepts.replace("broader: city-management", "broader: city-managment"));
+    expect(() => loadKnowledgeBase(dir)).toThrowError(/broader city-managment 不是已定义的概念/);
   });
 
   it("adding a province is adding a file", () => {
-    const extra = "set: demo\nregion: 示例省\nlists:\n  - list: negative\n    name: 示例负面清单\n    short: 示例清单\n    verdict: negative\n    source: huanxian-2023\n    items:\n      - id: demo/negative/1\n        number: 1\n        text: 示例事项\n";
+    const extra = "set: demo\nregion: 示例省\nlists:\n  - list: negative\n    name: 示例负面清单\n    short: 示例清单\n    verdict: negative\n    source: huanxian-2023\n    items:\n      - id: demo/negative/1\n        number: 1\n        covers: [demolition]\n        text: 示例事项\n";
     const dir = withListFile("demo.yaml", extra);
     const kb = loadKnowledgeBase(dir);
     expect(kb.item("demo/negative/1")?.verdict).toBe("negative");

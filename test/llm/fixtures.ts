@@ -14,6 +14,8 @@ function item(list: "duty" | "negative", number: number, text: string, extra: Pa
     text,
     source: "huanxian-2023",
     verdict: list,
+    covers: [],
+    region: "甘肃省",
     ...extra,
   };
 }
@@ -27,7 +29,8 @@ export const PASSAGE: KnowledgeEntry = {
   kind: "passage",
   passage: { id: "doc/huanxian-2023#p3", slug: "huanxian-2023", anchor: "p3", text: "严格落实社区工作事项准入制度，未经批准不得将工作任务转嫁给社区。" },
   // A cast, not a literal: SourceDoc is gaining fields (aliases) while this is written.
-  doc: { slug: "huanxian-2023", title: "环县社区工作清单", issuer: "环县", date: "2023", number: "", aliases: [], text: "", passages: [] } as SourceDoc,
+  doc: { slug: "huanxian-2023", title: "环县社区工作清单", issuer: "环县", date: "2023", number: "", aliases: [],
+    region: "甘肃省", text: "", passages: [] } as SourceDoc,
 };
 
 export const ALL_ITEMS = [NEG_DEMOLITION, NEG_CITY, DUTY_REPORT, DUTY_DISPUTE];

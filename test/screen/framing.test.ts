@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasFraming, stripFraming } from "../../src/screen/framing.js";
+import { hasFraming, stripFraming } from "../../src/policy/framing.js";
 
 describe("framing of a notice", () => {
   it("drops a purpose or basis piece and keeps the order", () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ownGroundsTidying } from "../../src/screen/own-grounds.js";
 import { createScreener } from "../../src/screen/screener.js";
 import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
+import { DEFAULT_REGION } from "../../src/policy/places.js";
 import { realKb } from "../support/kb.js";
 
 const kb = realKb();
-const screener = createScreener(kb, createKnowledgeRetriever(kb));
+const screener = createScreener(kb, createKnowledgeRetriever(kb, kb.scope(DEFAULT_REGION)));
 
 describe("the community's own grounds", () => {
   it("tidying the compound is not street order", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Bm25Index } from "../../src/search/bm25.js";
 import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
+import { DEFAULT_REGION } from "../../src/policy/places.js";
 import { normalizeText } from "../../src/search/normalize.js";
 import { PhraseMatcher } from "../../src/search/phrase-matcher.js";
 import { bigramTerm, createTokenizer } from "../../src/search/tokenizer.js";
@@ -104,7 +105,7 @@ describe("phrase matcher", () => {
 });
 
 describe("knowledge retriever", () => {
-  const r = createKnowledgeRetriever(realKb());
+  const r = createKnowledgeRetriever(realKb(), realKb().scope(DEFAULT_REGION));
 
   it("expands everyday words through the lexicon", () => {
     const a = r.analyze("小饭馆的煤气罐");

@@ -1,37 +1,14 @@
 import type { AskOptions, Engine, ScreenOptions } from "../../../src/engine.js";
 import type { KnowledgeBase } from "../../../src/knowledge/knowledge-base.js";
-import { loadLists, loadSources } from "../../../src/knowledge/load.js";
-import type { AskResult, KnowledgeEntry, ScreenResult } from "../../../src/types.js";
+import { loadKnowledgeBase } from "../../../src/knowledge/load.js";
+import { DEFAULT_REGION } from "../../../src/policy/places.js";
+import type { AskResult, ScreenResult } from "../../../src/types.js";
 
 let kbCache: KnowledgeBase | undefined;
 
-/**
- * The real lists and sources from knowledge/ (the lexicon is the engine's business, left empty),
- * loaded once per test file.
- */
+/** The real knowledge base from knowledge/, loaded once per test file. */
 export function realKb(): KnowledgeBase {
-  if (kbCache) return kbCache;
-  const lists = loadLists("knowledge/lists");
-  const docs = loadSources("knowledge/sources");
-  const entries = new Map<string, KnowledgeEntry>();
-  for (const l of lists) for (const item of l.items) entries.set(item.id, { kind: "item", item });
-  for (const doc of docs) for (const passage of doc.passages) entries.set(passage.id, { kind: "passage", passage, doc });
-  kbCache = {
-    lists,
-    items: lists.flatMap((l) => l.items),
-    docs,
-    passages: docs.flatMap((d) => d.passages),
-    lexicon: { synonyms: new Map(), taskWords: new Map(), cues: {}, alternatives: new Map(), terms: [] },
-    hash: "test-kb",
-    get: (id) => entries.get(id),
-    item: (id) => {
-      const e = entries.get(id);
-      return e?.kind === "item" ? e.item : undefined;
-    },
-    list: (id) => lists.find((l) => l.id === id),
-    doc: (slug) => docs.find((d) => d.slug === slug),
-  };
-  return kbCache;
+  return (kbCache ??= loadKnowledgeBase("knowledge"));
 }
 
 /**
@@ -48,7 +25,7 @@ export class FakeEngine implements Engine {
   async ask(question: string, opts?: AskOptions): Promise<AskResult> {
     this.asked.push({ question, opts });
     if (this.askError) throw this.askError;
-    const about = `${opts?.previous ?? ""} ${question}`;
+    const about = `${opts?.history?.join(" ") ?? ""} ${question}`;
     if (/燃气|锅炉|电梯/.test(about)) {
       return {
         verdict: "negative",
@@ -68,6 +45,10 @@ export class FakeEngine implements Engine {
       return { flagged: true, category: "negative", citations: ["gansu/negative/7"], confidence: 0.9, reason: "要求社区做特种设备安全检查" };
     }
     return { flagged: false, category: null, citations: [], confidence: 0.1, reason: "不是派单" };
+  }
+
+  scope(region?: string) {
+    return this.kb.scope(region ?? DEFAULT_REGION);
   }
 
   search(query: string, limit = 5) {

@@ -1,51 +1,11 @@
+import { SCREEN_CUES, SCREEN_PREFIX, type ScreenCueName } from "../knowledge/cue-names.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import { normalizeText } from "../search/normalize.js";
 
 /** The cue lists screening reads from knowledge/lexicon/screen-cues.yaml (names without `screen_`). */
-export const CUE_NAMES = [
-  "addressee",
-  "header",
-  "directive",
-  "pressure",
-  "deadline",
-  "enforce_verbs",
-  "business_targets",
-  "notify_only",
-  "self_done",
-  "pushback",
-  "news",
-  "complaint",
-  "report_up",
-  "question",
-  "negation",
-  "chat",
-  "meeting",
-  "plaque",
-  "post",
-  "setup_verbs",
-  "app",
-  "app_verbs",
-  "quota",
-  "ledger",
-  "photo",
-  "frequency",
-  "copies",
-  "certificate",
-  "certificate_verbs",
-  "veto",
-  "safety_topics",
-  "hygiene_topics",
-  "equipment_topics",
-  "street_topics",
-  "develop_verbs",
-  "vehicle_topics",
-  "building_topics",
-  "duplicate",
-  "road_topics",
-  "clean_verbs",
-] as const;
+export const CUE_NAMES = Object.keys(SCREEN_CUES) as ScreenCueName[];
 
-export type CueName = (typeof CUE_NAMES)[number];
+export type CueName = ScreenCueName;
 
 /** Normalised cue words by name; a missing list is empty, so a trimmed lexicon degrades, not crashes. */
 export type ScreenCues = Record<CueName, string[]>;
@@ -57,7 +17,7 @@ export function readScreenCues(lexicon: Lexicon): ScreenCues {
   if (known) return known;
   const out = {} as ScreenCues;
   for (const name of CUE_NAMES) {
-    const words = (lexicon.cues[`screen_${name}`] ?? []).map((w) => normalizeText(w).replace(/\s+/g, "")).filter(Boolean);
+    const words = (lexicon.cues[SCREEN_PREFIX + name] ?? []).map((w) => normalizeText(w).replace(/\s+/g, "")).filter(Boolean);
     out[name] = [...new Set(words)];
   }
   readCues.set(lexicon, out);

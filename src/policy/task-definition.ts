@@ -1,0 +1,90 @@
+import { CONCEPT, type RuleConcept } from "./concepts.js";
+import { hasCue, type ScreenCues } from "./cues.js";
+
+/*
+ * A check is defined by what is checked: special equipment anywhere, and fire and production
+ * safety at a business, are safety inspections; hygiene and food at eateries and public places are
+ * food and hygiene supervision. Screening and answers both read a check that way, whatever the
+ * retriever scored. So with the street (goods and stalls on it, sweeping a public road) and with
+ * buildings pulled down or held (demolition).
+ */
+
+// Enforcement proper: a community doing this is doing a department's job whatever else is said.
+// Closing a hazard case (整改销号, 签字销号) is the regulator's sign-off, not a resident service.
+// Telling a business to fix or close is 责令 in everyday words: 让老板限期改, 叫店主先别营业.
+// Sealing goods on the spot (就地封存) is the regulator's act.
+// Stopping sales, holding goods or materials, and having the owner sign a check record are the
+// regulator's acts too: 先让他们停售, 把建材扣下拉到社区暂存, 填好检查记录表让店主签字.
+// Moving people out of their homes (把人搬出去, 把人清出去) is 强制搬迁.
+export const HARD_ENFORCE =
+  /责令|封存|处罚|罚款|罚没|查处|取缔|没收|暂扣|扣押|扣下|扣住|扣留|查封|停业|停售|停止销售|下架|关停|拆除|拆掉|强拆|清拆|强制(清除|铲除|清理|拆|搬|执行|腾退)|征收|代收|收取|收缴|劝离|驱离|清退|(拉|拖|搬|运)(到|回)[^，,；;]{0,8}(暂存|后院|院里|院子|仓库|停车场)|(整改|隐患|签字|验收)[^，,；;]{0,8}销号|(让|叫|要求|责成)(老板|店主|商户|店家|经营户|业户|商家|他们)[^，,；;]{0,8}?(改|停|关|别营业|不准营业|签字|签名|签收)|把人[^，,；;]{0,2}?(搬|清|赶|撵|请)(出去|走)|把东西搬出|全部腾空|把货[^，,；;]{0,2}?封|贴封条/;
+
+export const DEMOLISH = /拆(除|掉|了|走|光|一下|干净)?(?!迁)|强拆|清拆|推掉|推倒|铲平/;
+
+// Roads inside a compound are the community's own environment: 小区道路, 院内路面, 楼道.
+const OWN_GROUNDS = /(小区|院内|院子|院落|楼道|楼前|楼后|单元|家门口)[^，,；;]{0,4}?(道路|路面|主路|路边|绿化带)?/g;
+
+/** Sweeping or keeping clean a public road (a 主干道, 人行道, 背街小巷): 市政道路的清洁卫生, item 4. */
+export function roadCleaning(text: string, cues: ScreenCues): boolean {
+  const t = text.replace(OWN_GROUNDS, "");
+  return hasCue(t, cues.road_topics) && hasCue(t, cues.clean_verbs);
+}
+
+// Looking at something with one's own eyes (not counting or registering): the core of an inspection.
+// Going somewhere to look (去小区看电梯) is one too, and so is grading what was seen (挨家打一遍分).
+export const INSPECT = /查|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
+
+// An expired extinguisher is a fire-safety finding, not a hygiene one.
+const SAFETY_EXPIRY = /(灭火器|消防器材|气瓶|钢瓶|安全帽|安全带)[^，,；;]{0,6}?过期/g;
+
+/**
+ * What a business check on this topic is by definition (undefined when nothing): special
+ * equipment, safety, food and hygiene; with `anyCheck`, any other look into a business's affairs
+ * (licences, whom it lets in, what it sells) is administrative enforcement (a weak default that
+ * only adds the item, never reorders).
+ */
+export function definitionConcept(text: string, cues: ScreenCues, anyCheck = true): RuleConcept | undefined {
+  if (hasCue(text, cues.equipment_topics)) return CONCEPT.specialEquipment;
+  if (hasCue(text, cues.pollution_topics)) return CONCEPT.environmentalCleanup;
+  if (hasCue(text.replace(SAFETY_EXPIRY, ""), cues.hygiene_topics)) return CONCEPT.foodAndDrugs;
+  if (hasCue(text, cues.safety_topics)) return CONCEPT.businessSafety;
+  return anyCheck && hasCue(text, cues.business_targets) && INSPECT.test(text) ? CONCEPT.administrativeEnforcement : undefined;
+}
+
+/**
+ * The check a question or clause defines by sending someone to look at a business's equipment,
+ * safety or hygiene ("去看看小作坊的气罐和电线"), or at special equipment anywhere ("每月去小区看
+ * 电梯"). Other looks into a business (摸底登记小店) are left to retrieval: a census goes through
+ * the shops too.
+ */
+export function checkedBusinessConcept(text: string, cues: ScreenCues): RuleConcept | undefined {
+  // Special equipment (电梯, 锅炉) is the regulator's to inspect wherever it stands.
+  if (!(hasCue(text, cues.business_targets) || hasCue(text, cues.equipment_topics)) || !INSPECT.test(text)) return undefined;
+  return definitionConcept(text, cues, false);
+}
+
+/** What a clause or question is by definition, kind by kind (undefined where a kind does not apply). */
+export interface DefinedTasks {
+  /** What is checked at a business, or any other look into its affairs. */
+  business?: RuleConcept;
+  /** Goods and stalls on the street, or a public road swept. */
+  street?: RuleConcept;
+  /** Buildings pulled down, or their materials held. */
+  building?: RuleConcept;
+}
+
+/**
+ * The tasks a clause or question is by definition, whatever the retriever scored. Needs an
+ * enforcement verb, or the sweeping.
+ */
+export function definedTasks(text: string, cues: ScreenCues): DefinedTasks {
+  const sweeps = roadCleaning(text, cues);
+  if (!sweeps && !hasCue(text, cues.enforce_verbs)) return {};
+  const street = hasCue(text, cues.street_topics) ? CONCEPT.streetVending : sweeps ? CONCEPT.roadCleaning : undefined;
+  return {
+    business: hasCue(text, cues.business_targets) ? definitionConcept(text, cues) : undefined,
+    street,
+    // Holding or pulling down what an illegal builder uses is 拆违 enforcement.
+    building: hasCue(text, cues.building_topics) && (HARD_ENFORCE.test(text) || DEMOLISH.test(text)) ? CONCEPT.demolition : undefined,
+  };
+}
