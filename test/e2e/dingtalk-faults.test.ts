@@ -180,6 +180,18 @@ describe("platform faults", () => {
     expect(gateway.webhookPosts).toHaveLength(2);
   });
 
+  it("the OpenAPI answering 429 with Retry-After is tried again after the time asked, and the digest goes out once", async () => {
+    const app = await startApp();
+    gateway.pushRobotMessage(push("throttled-digest"));
+    await until(() => app.store.listFlags().length === 1);
+    gateway.sendAnswers.push({ status: 429, body: { code: "Forbidden.AccessDenied.QpsLimitForApi" }, headers: { "retry-after": "1" } });
+    const started = Date.now();
+    expect(await app.scheduler.runDigest()).toMatchObject({ delivered: ["dingtalk:group:cidSupervisors=="] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(gateway.groupSends).toHaveLength(2);
+    expect(gateway.accepted).toHaveLength(1);
+  });
+
   it("health reports a lost DingTalk connection", async () => {
     const app = await startApp();
     gateway.failOpens = 1_000;

@@ -51,6 +51,8 @@ export class FakeDingtalkGateway extends EventEmitter {
   webhookDelayMs = 0;
   /** Accept an OpenAPI send, then answer this much later. */
   sendDelayMs = 0;
+  /** Answers for the next OpenAPI sends (group or user), refusing them (429 with Retry-After …). */
+  sendAnswers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }> = [];
   /** Secret that connections/open and accessToken accept. */
   clientSecret = "secret";
 
@@ -183,7 +185,7 @@ export class FakeDingtalkGateway extends EventEmitter {
       case "POST /v1.0/gateway/connections/open": {
         this.opens.push(post);
         const answer = this.openAnswers.shift();
-        if (answer) return this.json(res, answer.status, answer.body ?? {}, answer.headers), void this.emit("event");
+        if (answer) return this.refuse(res, answer);
         if (this.failOpens > 0) return this.failOpens--, reply(500, { code: "ServerError" });
         if (body?.clientSecret !== this.clientSecret) return reply(401, { code: "InvalidAuthentication" });
         const ticket = randomUUID();
@@ -208,6 +210,7 @@ export class FakeDingtalkGateway extends EventEmitter {
       case "POST /v1.0/robot/groupMessages/send":
         this.groupSends.push(post);
         if (!authorised()) return reply(401, { code: "InvalidAuthentication" });
+        if (this.sendAnswers.length) return this.refuse(res, this.sendAnswers.shift()!);
         if (this.failGroupSends > 0) return this.failGroupSends--, reply(500, { code: "ServerError" });
         this.accepted.push(post);
         this.emit("event");
@@ -216,6 +219,7 @@ export class FakeDingtalkGateway extends EventEmitter {
       case "POST /v1.0/robot/oToMessages/batchSend":
         this.userSends.push(post);
         if (!authorised()) return reply(401, { code: "InvalidAuthentication" });
+        if (this.sendAnswers.length) return this.refuse(res, this.sendAnswers.shift()!);
         this.accepted.push(post);
         this.emit("event");
         await pause(this.sendDelayMs);
@@ -223,6 +227,11 @@ export class FakeDingtalkGateway extends EventEmitter {
       default:
         return reply(404, { code: "NotFound" });
     }
+  }
+
+  private refuse(res: ServerResponse, answer: { status: number; body?: unknown; headers?: Record<string, string> }): void {
+    this.json(res, answer.status, answer.body ?? {}, answer.headers);
+    this.emit("event");
   }
 
   private json(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
