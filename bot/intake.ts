@@ -18,8 +18,6 @@ export interface JobPayload {
   command?: Command;
   /** Screening of a notice forwarded to the bot (核查, or pasted without the word). */
   check?: { result: ScreenResult };
-  /** A group push was flagged: remind the group (REMIND_IN_GROUP) and tell supervisors. */
-  notice?: boolean;
 }
 
 /** Replies of one chat go out in order, and share its rate limit. */
@@ -67,7 +65,7 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
     if (result) flag = flagged(deps, { message, text }, result);
   }
 
-  const payload: JobPayload = { message: { ...message, time: message.time.toISOString() }, route, command, check, notice: !addressed || undefined };
+  const payload: JobPayload = { message: { ...message, time: message.time.toISOString() }, route, command, check };
   // A flagged group push owes a reminder (REMIND_IN_GROUP) or a supervisor notice, where either is on.
   const notifies = Boolean(deps.notifyFlag) && (deps.notifiesOn?.(message.channel) ?? true);
   const owed = addressed || (flag !== undefined && (config.REMIND_IN_GROUP || notifies));

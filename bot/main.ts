@@ -58,7 +58,8 @@ async function main(): Promise<number> {
         void shutdown(signal).then(() => process.exit(0));
         return;
       }
-      logger.warn({ signal, owed: owedReplies(app) }, "停止过程中再次收到信号，立即退出（未发出的答复已保存，下次启动时发送）");
+      const owed = owedReplies(app);
+      logger.warn({ signal, owed }, "停止过程中再次收到信号，立即退出（未发出的答复已保存，下次启动时发送）");
       process.exit(SIGNAL_CODES[signal]);
     });
   }

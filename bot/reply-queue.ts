@@ -145,7 +145,8 @@ export class ReplyQueue {
       if (err instanceof ReplySkipped) state = "skipped";
       else {
         state = ctx.uncertain ? "unknown" : "failed";
-        deps.logger.error({ err, jobId: job.id, lane: job.lane, state }, state === "unknown" ? "答复发送结果未知，不再重发" : "答复未能发出");
+        const what = state === "unknown" ? "答复发送结果未知，不再重发" : "答复未能发出";
+        deps.logger.error({ err, jobId: job.id, lane: job.lane, state }, what);
       }
     }
     deps.store.finishJob(job.id, state);

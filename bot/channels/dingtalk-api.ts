@@ -66,17 +66,19 @@ export function createDingtalkApi(opts: DingtalkApiOptions): DingtalkApi {
       throw fetchFailure(err, what);
     }
     const data = parseBody(text);
+    const retryAfter = retryAfterMs(res.headers.get("retry-after"), now());
     if (!res.ok) {
-      const code = String(data.code ?? "");
-      const throttled = res.status === 429 || THROTTLE_WORDS.test(code);
+      const throttled = res.status === 429 || THROTTLE_WORDS.test(String(data.code ?? ""));
       // A gateway timeout: the request may have been carried out behind it.
       const outcome = res.status === 504 ? "unknown" : "rejected";
-      throw new SendError(`${what}返回 ${res.status}${throttled ? "（限流）" : ""}：${text.slice(0, 200)}`, outcome, throttled ? 429 : res.status, retryAfterMs(res.headers.get("retry-after"), now()));
+      const message = `${what}返回 ${res.status}${throttled ? "（限流）" : ""}：${text.slice(0, 200)}`;
+      throw new SendError(message, outcome, throttled ? 429 : res.status, retryAfter);
     }
     const errcode = Number(data.errcode ?? 0);
     if (errcode) {
-      const throttled = THROTTLE_ERRCODES.has(errcode) || THROTTLE_WORDS.test(String(data.errmsg ?? ""));
-      throw new SendError(`${what}拒绝：${errcode} ${String(data.errmsg ?? "")}`, "rejected", throttled ? 429 : 200, retryAfterMs(res.headers.get("retry-after"), now()));
+      const errmsg = String(data.errmsg ?? "");
+      const throttled = THROTTLE_ERRCODES.has(errcode) || THROTTLE_WORDS.test(errmsg);
+      throw new SendError(`${what}拒绝：${errcode} ${errmsg}`, "rejected", throttled ? 429 : 200, retryAfter);
     }
     return data;
   }

@@ -109,7 +109,12 @@ function lowDiskSpace(path: string): string | undefined {
   }
 }
 
-const READS = new Set(["getFlag", "flagForMessage", "listFlags", "countFlags", "summarizeFlags", "seen", "queuedLanes", "nextJob", "getJob", "countJobs", "openDigestMessages", "listDigests", "listAnswers", "getMeta", "checkWritable", "close"]);
+/** Methods that only read (checkWritable and close manage the fault note themselves). */
+const READS = new Set([
+  ...["getFlag", "flagForMessage", "listFlags", "countFlags", "summarizeFlags"],
+  ...["seen", "queuedLanes", "nextJob", "getJob", "countJobs", "openDigestMessages", "listDigests", "listAnswers"],
+  ...["getMeta", "checkWritable", "close"],
+]);
 
 /** Wraps every writing method: a storage fault is noted (and rethrown), a success clears it. */
 function watchFaults(store: Store, note: (fault: string | undefined) => void): Store {
