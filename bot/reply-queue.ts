@@ -44,8 +44,13 @@ export class ReplyQueue {
   /** Before anything is sent: jobs a previous run left mid-send become `unknown` (logged), never resent. */
   recover(): void {
     const { store, logger } = this.opts.deps;
-    for (const job of store.recoverJobs()) {
-      logger.warn({ jobId: job.id, lane: job.lane, part: job.partsSent + 1 }, "上次停止时这条答复正在发送，结果未知，不再重发");
+    try {
+      for (const job of store.recoverJobs()) {
+        logger.warn({ jobId: job.id, lane: job.lane, part: job.partsSent + 1 }, "上次停止时这条答复正在发送，结果未知，不再重发");
+      }
+    } catch (err) {
+      // A full disk at start-up: those jobs stay marked as sending (so never resent) until a later start.
+      logger.error({ err }, "数据库无法写入，未能整理上次中断的答复");
     }
   }
 

@@ -73,7 +73,7 @@ export class Scheduler {
    * At start-up, once the channels are up: finishes digests a previous run left half sent, and
    * sends the digest now if a scheduled time passed while the bot was down.
    */
-  catchUp(): Promise<DigestRun | undefined> {
+  async catchUp(): Promise<DigestRun | undefined> {
     const { store, clock, config, logger } = this.opts;
     const checked = store.getMeta(CHECKED);
     const since = checked ? new Date(Number(checked)) : store.summarizeFlags(pendingQuery()).earliest;
@@ -81,7 +81,7 @@ export class Scheduler {
     const missed = Boolean(slot && slot.getTime() <= clock.now().getTime());
     if (!missed && store.openDigestMessages().length === 0) {
       if (!checked) store.setMeta(CHECKED, String(clock.now().getTime()));
-      return Promise.resolve(undefined);
+      return undefined;
     }
     logger.info({ missed: slot?.toISOString() }, missed ? "补发停机期间错过的汇总" : "续发上次未发完的汇总");
     return this.runDigest();

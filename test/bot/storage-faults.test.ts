@@ -66,6 +66,23 @@ describe("storage faults", () => {
     expect(channel.repliesTo(q.messageId)).toHaveLength(1);
   });
 
+  it("starting while the database cannot write: the bot starts, says so, and stores what came in once it can", async () => {
+    const clock = new FakeClock();
+    const channel = new TestChannel();
+    const store = openSqliteStore(":memory:", { now: () => clock.now() });
+    const writable = unwritable(store);
+    app = await createApp({ config: readConfig({ HEALTH_PORT: "0" }), logger: silentLogger, clock, engine: new FakeEngine(), store, channels: [channel] });
+    await app.start();
+    expect(await app.catchingUp).toBeUndefined();
+    expect(app.health()).toMatchObject({ ok: false, store: { writable: false } });
+    const intake = channel.take(channel.message("各社区请于周五前完成燃气检查", { messageId: "at-start" }));
+    await clock.advance(1_000);
+    writable();
+    await clock.advance(30_000);
+    await intake;
+    expect(store.listFlags().map((f) => f.messageId)).toEqual(["at-start"]);
+  });
+
   it("full disk and read-only errors are storage faults to retry; a constraint or a bug is not", () => {
     expect(isStorageFault(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }))).toBe(true);
     expect(isStorageFault(Object.assign(new Error("attempt to write a readonly database"), { code: "SQLITE_READONLY" }))).toBe(true);
