@@ -88,7 +88,7 @@ export function createRouter(deps: BotDeps, steps: Step[] = defaultSteps): Route
     for (let attempt = 0; ; attempt++) {
       try {
         const taken = await takeIn(deps, mc);
-        if (attempt) deps.logger.info({ messageId: mc.message.messageId, attempts: attempt + 1 }, "存储恢复，消息已记录");
+        if (attempt && held === 0) deps.logger.info({ attempts: attempt + 1 }, "存储恢复，暂存的消息已全部记录");
         return { answered: taken.jobId === undefined ? Promise.resolve() : queue.enqueue(taken.jobId, taken.lane) };
       } catch (err) {
         if (!isStorageFault(err)) {
@@ -97,7 +97,8 @@ export function createRouter(deps: BotDeps, steps: Step[] = defaultSteps): Route
           return { answered: Promise.resolve() };
         }
         if (queue.stopping || held >= MAX_HELD) throw err;
-        if (attempt === 0) deps.logger.error({ err, messageId: mc.message.messageId, held: held + 1 }, "数据库无法写入，消息暂存内存并重试");
+        // Logged once as the store fails (not once per message at 500 a second), and once as it recovers.
+        if (held === 0 && attempt === 0) deps.logger.error({ err, messageId: mc.message.messageId }, "数据库无法写入，消息暂存内存并重试");
         held += 1;
         await sleep(deps.clock, Math.min(30_000, 500 * 2 ** attempt)).finally(() => (held -= 1));
       }
