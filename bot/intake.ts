@@ -48,9 +48,10 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
 
   if (command?.kind === "check" && command.text) {
     const text = firstPart(command.text, config.MAX_TEXT_LENGTH);
-    const result = await deps.engine.screen(text, { sender: command.sender, group: command.group, region });
-    check = { result };
-    flag = flagged(deps, { message, text, forward: { group: command.group, sender: command.sender, consent: command.consent } }, result);
+    const result = await screenSafely(deps, message, text, { sender: command.sender, group: command.group, region });
+    check = result && { result };
+    const forward = { group: command.group, sender: command.sender, consent: command.consent };
+    if (result) flag = flagged(deps, { message, text, forward }, result);
   } else if (command?.kind === "ask") {
     const text = firstPart(command.question, config.MAX_TEXT_LENGTH);
     const result = await screenSafely(deps, message, text, { sender: message.senderName, group: message.groupName, region });

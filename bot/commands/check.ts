@@ -10,7 +10,9 @@ import type { BotContext } from "./context.js";
  */
 export async function handleCheck(ctx: BotContext, cmd: { text: string }): Promise<void> {
   const { engine, logger, notifyFlag } = ctx.deps;
-  if (!cmd.text || !ctx.check) throw new UserError("请在“核查”后面粘贴要核查的通知原文，可附“来源：XX群 / 发送人：王某”。");
+  if (!cmd.text) throw new UserError("请在“核查”后面粘贴要核查的通知原文，可附“来源：XX群 / 发送人：王某”。");
+  // Screening failed when the message was taken in (logged there): the apology follows.
+  if (!ctx.check) throw new Error("核查的通知未能筛查");
   const { result, flag } = ctx.check;
   await ctx.replyText(formatCheckResult(engine.kb, result, flag));
   if (flag && notifyFlag) {

@@ -153,3 +153,13 @@ describe("router: replies", () => {
     expect(all[0]).toMatch(/^（1\/\d+）/);
   });
 });
+
+describe("router: 核查 when screening fails", () => {
+  it("the forwarder gets the apology, not silence", async () => {
+    const bot = await createTestBot();
+    bot.engine.screenError = new Error("screen broken");
+    const m = bot.channel.message("核查 各社区请于周五前完成燃气检查", { groupId: undefined });
+    await bot.channel.deliver(m);
+    expect(bot.channel.repliesTo(m.messageId)).toEqual([APOLOGY]);
+  });
+});
