@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from "./knowledge/load.js";
 import type { Logger } from "./logger.js";
 import { setupLlm } from "./llm/setup.js";
 import type { Scope } from "./policy/scope.js";
+import { createPreparer } from "./policy/prepare.js";
 import { regionSaidIn } from "./policy/self-location.js";
 import { createScreener, type Screener } from "./screen/screener.js";
 import { inBand, screenCandidates, screenWithSecondOpinion } from "./screen/second-opinion.js";
@@ -39,6 +40,8 @@ export interface Engine {
   search(query: string, limit?: number, region?: string): SearchHit[];
   /** What binds a place (the default region when none is given). */
   scope(region?: string): Scope;
+  /** A message as it is read: traditional characters simplified, common misspellings corrected. */
+  prepare(text: string): string;
 }
 
 export interface EngineDeps {
@@ -70,6 +73,7 @@ function mergeHits(first: SearchHit[], second: SearchHit[]): SearchHit[] {
 export async function createEngine({ config, logger, kb: given }: EngineDeps): Promise<Engine> {
   const kb = given ?? loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const scopeOf = (region?: string) => kb.scope(region?.trim() || config.REGION);
+  const prepare = createPreparer(kb.lexicon);
   /** The region asked for; else where the text says the asker is ("我们是昆明西山区的社区"); else REGION. */
   const regionOf = (text: string, region?: string) => region?.trim() || regionSaidIn(text, kb.places);
   if (kb.places.parse(config.REGION).length === 0) logger.warn({ region: config.REGION }, "REGION 不是认得的地名，只按全国性规定判断");
@@ -97,8 +101,11 @@ export async function createEngine({ config, logger, kb: given }: EngineDeps): P
   return {
     kb,
     scope: scopeOf,
-    async ask(question, opts = {}) {
-      checkText(question, "问题");
+    prepare,
+    async ask(raw, opts = {}) {
+      checkText(raw, "问题");
+      const question = prepare(raw);
+      opts = { ...opts, history: opts.history?.map(prepare) };
       const j = judge(regionOf([...(opts.history ?? []), question].join("\n"), opts.region));
       const offline = j.ask(question, opts.history);
       if (!llm || opts.llm === false) return offline.result;
@@ -107,8 +114,9 @@ export async function createEngine({ config, logger, kb: given }: EngineDeps): P
       const previous = opts.history?.length ? opts.history.join("\n") : undefined;
       return composeWithLlm({ llm, question, previous, hits, offline: offline.result, logger, getEntry });
     },
-    async screen(text, opts = {}) {
-      checkText(text, "消息");
+    async screen(raw, opts = {}) {
+      checkText(raw, "消息");
+      const text = prepare(raw);
       const j = judge(regionOf(text, opts.region));
       const offline = j.screener.screen(text, { sender: opts.sender, group: opts.group });
       if (!llm || opts.llm === false || !inBand(offline.confidence, config.LLM_SCREEN_BAND)) return offline;

@@ -45,6 +45,8 @@ export interface Concept {
   label: string;
   /** The wider concept this one is part of (拆除违章建筑 → 拆迁拆违), as lists written by category name it. */
   broader?: string;
+  /** Who by law usually handles it (guidance, not list text): 公安机关, 税务机关 … */
+  handledBy?: string;
   words: string[];
 }
 

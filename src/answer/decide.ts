@@ -1,5 +1,10 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { isNegativeTask } from "../policy/concepts.js";
+import { findBurden, groundsFor } from "../policy/burdens.js";
+import { splitClauses } from "../policy/clauses.js";
+import { CONCEPT, isNegativeTask, standsFor } from "../policy/concepts.js";
+import { readScreenCues } from "../policy/cues.js";
+import type { BurdenKind } from "../knowledge/grounds.js";
+import { conceptAncestors } from "../policy/scope.js";
 import { withoutOwnStallWord } from "../policy/framing.js";
 import { defineRule, note, patternRule } from "../policy/rules.js";
 import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retriever.js";
@@ -31,8 +36,18 @@ export interface Decision {
   hits: SearchHit[];
   /** The text actually searched (question, or question + previous for a follow-up). */
   query: string;
+  /** A burden the question describes (a new 牌子, an app quota, extra 台账, 一票否决), cited to the rule that forbids it. */
+  burden?: BurdenKind;
   /** Set when the question follows up the previous answer: what it asks about it. */
   followup?: FollowupPoint;
+  /** Small talk (你好, 谢谢, 在吗): answered with one friendly line. */
+  smallTalk?: boolean;
+  /** For a message that names nothing clearly: the items it might be about, for "您是想问…吗". */
+  guesses?: ListItem[];
+  /** The concepts the question names that the first item stands for (who handles it, what to do instead). */
+  concepts: string[];
+  /** The place whose lists were applied (甘肃省, 云南省昆明市西山区). */
+  place: string;
 }
 
 /** Item score above which a question is taken to name that task (BM25 + task-word bonus). */
@@ -62,6 +77,36 @@ const communityBusiness = defineRule("ask.community-business", "问题与社区�
 const infoQuestion = defineRule("ask.fact-question", "问的是文件、数字或规定本身，不是某件事归谁", (yes: boolean, list?: ListDef) => (yes ? { span: list?.name ?? "" } : null));
 const unlistedPaper = defineRule("ask.paper-on-no-list", "要社区开的证明不在任何证明清单上：清单外事项，须先经准入", (yes: boolean) => yes);
 const commercial = defineRule("ask.commercial", "企业、商家让社区推销、代办：不在清单上的商业事务", (yes: boolean) => yes);
+const SMALL_TALK_REST = /[\s，,。.！!？?~～、…·]+|^(呀|啊|哈|呢|嘛|吧|的|了|您|你|我|大家)+$/g;
+const smallTalk = defineRule("ask.small-talk", "寒暄、致谢、问候或一句闲话，不是在问事", (norm: string, words: string[]) => {
+  const hit = words.filter((w) => norm.includes(w)).sort((a, b) => b.length - a.length);
+  let rest = norm;
+  for (const w of hit) rest = rest.split(w).join("");
+  rest = rest.replace(SMALL_TALK_REST, "");
+  return (hit.length > 0 || !norm.trim()) && rest.length <= 1 ? { span: hit[0] ?? "" } : null;
+});
+/** A message of a few words, mostly the task's own words: a topic or fragment, not a sentence. */
+const bare = defineRule("ask.bare-topic", "只发了一个事项名或短语（“禁毒宣传”“协助征税？”），就是在问这件事", (norm: string, words: string[]) => {
+  const text = norm.replace(/[\s，,。.！!？?~～、]/g, "");
+  if (text.length > 12) return null;
+  const covered = new Set<number>();
+  for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) for (let k = 0; k < w.length; k++) covered.add(i + k);
+  return covered.size >= 0.4 * text.length ? { span: text } : null;
+});
+const procedure = patternRule(
+  "ask.admission-procedure",
+  "问的是准入制度本身怎么走：清单以外的事要谁批准、走什么程序",
+  /(准入|清单(以外|之外)|清单外|进社区|进入社区|纳入社区)[^？?。]{0,24}?(流程|程序|谁批|谁来批|批准|审批|怎么走|咋走|手续|谁说了算|谁点头)|准入[^？?。]{0,6}(制度|程序|流程)[^？?。]{0,8}(怎么|咋|什么|如何)/,
+);
+const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
+const leansOnPrevious = defineRule("followup.short-question", "对话里的短问句没有说出别的事，接着上一个问题理解", (norm: string, tasks: number) =>
+  tasks === 0 && norm.replace(/[\s，,。.！!？?~～、]/g, "").length <= 16 ? { span: norm } : null,
+);
+const barePaper = patternRule("paper.named-alone", "只说了一种证明的名字，就是在问能不能开", /^[^，,。？?！!]{0,6}?[\u4e00-\u9fa5]{2,8}证明[呢吗？?。！!]*$/);
+const burdenOverTopic = defineRule("ask.burden-over-topic", "问题说的是给社区加负担（App指标、挂牌、台账、一票否决），按减负规定回答，不按它服务的事项", (burden: BurdenKind | undefined, negativeTask: boolean) =>
+  burden && !negativeTask ? { span: burden } : null,
+);
+const ownAction = defineRule("followup.names-own-action", "追问里有自己的动作（宣传、检查、调解……），是另一件事，不接着上一个问题", (yes: boolean) => yes);
 const noTask = defineRule("ask.no-task-named", "没有说出清单上的任何一件事", (yes: boolean) => yes);
 const twoSides = defineRule("ask.two-sides", "问题落在两张清单之间，要看具体做什么", (a?: ListItem, b?: ListItem) => (a && b ? { span: `${a.id} / ${b.id}` } : null));
 defineRule("item.match", "检索和规则选出的条目", () => null);
@@ -81,11 +126,26 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
   const order = createPreferences(kb, scope, STRONG_MATCH);
   const admission = admissionPassages(retriever);
   const namedListOf = createListNamer(kb, scope);
+  const screenCues = readScreenCues(kb.lexicon);
 
-  /** What the community may do instead of a negative item's tasks: this place's items for the concepts' alternatives. */
-  function alternativesOf(item: ListItem): ListItem[] {
-    const concepts = [...new Set(scope.effective(item).flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
+  /**
+   * What the community may do instead of a negative item's tasks: this place's items for the
+   * alternatives of the concepts the question named (else of all the item stands for).
+   */
+  function alternativesOf(item: ListItem, named: string[]): ListItem[] {
+    const from = named.some((c) => kb.lexicon.alternatives.has(c)) ? named : scope.effective(item).flatMap((c) => [c, ...kb.lexicon.concepts.keys()].filter((d) => conceptAncestors(kb, d).includes(c)));
+    const concepts = [...new Set(from.flatMap((c) => kb.lexicon.alternatives.get(c) ?? []))];
     return [...new Set(concepts.map((c) => scope.itemFor(c)).filter((i): i is ListItem => !!i))];
+  }
+
+  /** The burden a question describes, as the screener reads it clause by clause (certificates apart: papers are judged above). */
+  function burdenAsked(question: string): BurdenKind | undefined {
+    const clauses = splitClauses(question);
+    for (let i = 0; i < clauses.length; i++) {
+      const b = findBurden(clauses, i, screenCues, retriever, kb);
+      if (b && b.kind !== "certificate") return b.kind;
+    }
+    return undefined;
   }
 
   return function decide(question: string, previous?: string): Decision {
@@ -94,21 +154,31 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     let a = retriever.analyze(withoutOwnStallWord(withoutDisowned(question)));
     let cues = detect(a.norm);
     let hits = retriever.searchAnalyzed(a, { limit: 12 });
-    if (previous && cues.followup) {
+    if (previous) {
+      // In a conversation the community context carries over; who handed the task only to a short follow-up.
       const prev = detect(retriever.analyze(previous).norm);
-      cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || prev.assign };
-      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH) {
+      cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || (cues.followup && prev.assign) };
+    }
+    // A short question naming no task of its own leans on the previous one ("要我们自己拔吗？").
+    const leans = cues.followup || leansOnPrevious.holds(a.norm, a.taskHits.size);
+    if (previous && leans) {
+      // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
+      const selfContained = ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || ownAction.holds(cues.enforce + cues.serve > 0);
+      if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !selfContained) {
         query = `${question} ${previous}`;
         a = retriever.analyze(query);
         hits = retriever.searchAnalyzed(a, { limit: 12 });
       }
     }
-    const { items, seenHazard } = order(reweigh(topItem(hits), cues), a, cues);
+    const { items, seenHazard, checked } = order(reweigh(topItem(hits), cues, a), a, cues);
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
-    const base = { cues, hits, query, alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
-    const paperAsked = cues.certificate && asksForPaper(a.norm);
+    const base = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    if (smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
+    const named = !!top && (a.taskHits.has(top.id) || a.expandedHits.has(top.id));
+    // A paper asked for, or named alone ("那转学证明呢").
+    const paperAsked = cues.certificate && (asksForPaper(a.norm) || barePaper.holds(a.norm));
 
     // A certificate on a list is community business even when no 社区 word is said.
     const listedCertificate = cues.certificate && top?.entry.kind === "item" && isCertificateItem(top.entry.item) && a.taskHits.has(top.id);
@@ -117,9 +187,17 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const aboutDocument = cues.docref && (cues.info || cues.policy);
     // "看到阳台种了罂粟，该咋办？": asking what to do about a task a list names in so many words.
     const handlesListedTask = cues.handle && !!top && a.taskHits.has(top.id) && topScore >= STRONG_MATCH;
+    // A bare topic or fragment sent to the bot ("禁毒宣传", "协助征税？") asks about that task.
+    const bareTopic = (named || topScore >= WEAK_MATCH) && bare.holds(a.norm, [...(a.taskHits.get(top?.id ?? "") ?? []), ...a.variants, ...matchedTerms(a, top)]);
     const why =
-      (cues.community && "社区工作的语境") || (cues.assign && "有人派活") || (aboutDocument && "问文件") || (certificateAsked && "要社区开证明") || (handlesListedTask && "问清单上的事怎么办") || (seenHazard && "发现隐患");
-    if (!communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85 };
+      (cues.community && "社区工作的语境") ||
+      (cues.assign && "有人派活") ||
+      (aboutDocument && "问文件") ||
+      (certificateAsked && "要社区开证明") ||
+      (handlesListedTask && "问清单上的事怎么办") ||
+      (seenHazard && "发现隐患") ||
+      (bareTopic && "只说了一件事");
+    if (!communityBusiness.holds(why)) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.85, guesses: guessesFrom(items, a) };
 
     const rival = top ? items.find((h) => asItem(h).verdict !== asItem(top).verdict) : undefined;
     const standsOut = topScore >= WEAK_MATCH && topScore >= STANDOUT_RATIO * (rival?.score ?? 0);
@@ -127,13 +205,18 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const namedList = namedListOf(a);
     // A fact question, or a question about the burden rules themselves (牌子, 台账, 考核, 证明…) that names no listed task.
     // (When someone hands the community such a thing, 开个居住证明 say, it is a task on no list instead.)
-    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign;
+    // "开个学历证明" asks for one paper; "只开一种证明了，是哪个" asks about the rules.
+    const onePaper = paperAsked && !/(一|哪|什么|几|多少)(种|项|类|个)?证明/.test(a.norm);
+    const policyQuestion = cues.policy && !taskMatch && !cues.unlisted && !cues.assign && !onePaper;
     // With no list or document named, a fact question must be about the policies (减负, 台账, 证明…);
     // "派出所值班电话是多少" is not, and "学校让社区统计多少孩子上培训班" hands over a task.
     const aboutPolicies = cues.policy || cues.certificate;
-    const asksFact = (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion;
+    const asksFact =
+      (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion || (!taskMatch && procedure.holds(a.norm));
     if (infoQuestion.holds(asksFact, namedList)) {
-      const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, passages, namedList);
+      // How 准入 works is answered from the admission rules of the place (and the national ones).
+      const asksProcedure = !taskMatch && procedure.holds(a.norm);
+      const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, asksProcedure ? admission.map((p) => ({ id: p.id, score: 1, entry: { kind: "passage" as const, passage: p, doc: kb.doc(p.slug)! } })) : passages, namedList);
       return { ...base, verdict: "info", items: info.items, passages: info.passages, list: info.list, citations: info.citations, confidence: info.confidence };
     }
 
@@ -149,22 +232,30 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // Commercial requests are on no list, unless a list here names them (湖南：摊派商业保险) or what
     // they ask for is a certificate the list forbids.
     const listNamesIt =
-      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && (a.taskHits.get(top.id) ?? []).some((w) => kb.lexicon.cues.unlisted?.some((u) => w.includes(u) || u.includes(w)));
+      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && [...a.conceptHits.keys()].some((c) => conceptAncestors(kb, c).includes(CONCEPT.commercialQuotas));
     const onNoList =
       noTask.holds(!taskMatch) || unlistedPaper.holds(paperAsked && !certificateNear) || commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
-    if (onNoList) {
-      // Only someone handing the community a task makes it an unlisted task; else it is small talk.
-      if (!cues.assign) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6 };
-      return { ...base, verdict: "unlisted", passages: admission, citations: admission.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
+    // A burden laid on the community (下载App排名考核) outweighs the duty or assisted topic it serves (禁毒).
+    const burden = !taskMatch || cues.assign ? burdenAsked(question) : undefined;
+    const burdenFirst = burdenOverTopic.holds(burden, top?.entry.kind === "item" && isNegativeTask(top.entry.item));
+    if (onNoList || burdenFirst) {
+      // Only someone handing the community a task makes it an unlisted task (a paper to issue, a
+      // burden laid on it count too); else it is small talk.
+      if (!cues.assign && !paperAsked && !burden) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.6, guesses: guessesFrom(items, a) };
+      // A burden the documents forbid without approval is cited to that rule, as screening cites it.
+      const grounds = burden ? groundsFor(kb, scope, burden).map((id) => kb.get(id)).filter((e) => e?.kind === "passage").map((e) => (e as { passage: Passage }).passage) : [];
+      const shown = [...new Set([...grounds, ...admission])].slice(0, 3);
+      return { ...base, verdict: "unlisted", burden, passages: shown, citations: shown.map((p) => p.id), confidence: cues.unlisted ? 0.75 : 0.55 };
     }
 
     const first = asItem(top);
     note("item.match", { span: (a.taskHits.get(first.id) ?? []).join("、"), weight: Math.round(topScore), detail: first.id });
+    const concepts = [...(checked ? [checked] : []), ...a.conceptHits.keys()].filter((c, i, all) => all.indexOf(c) === i && standsFor(kb, scope, first, c));
     const other = items.find((h) => asItem(h).verdict !== first.verdict);
     const sideOk = other && other.score >= SIDE_RATIO * topScore && (cues.doubt || other.score >= 0.8 * topScore);
     const sameList = items.slice(1).filter((h) => asItem(h).verdict === first.verdict && h.score >= RELATED_RATIO * topScore).slice(0, 2);
     const chosen = [top, ...(sideOk && twoSides.holds(first, asItem(other)) ? [other] : []), ...sameList].map(asItem);
-    const alternatives = first.verdict === "negative" ? alternativesOf(first) : [];
+    const alternatives = first.verdict === "negative" ? alternativesOf(first, concepts) : [];
     const support = scope.support(first);
     localSupport.holds(support);
     const citations = [...new Set([...chosen.map((i) => i.id), ...alternatives.map((i) => i.id), ...support.map((i) => i.id)])].slice(0, 5);
@@ -176,10 +267,29 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       items: chosen,
       sides: sideOk ? [first, asItem(other)] : undefined,
       alternatives,
+      concepts,
       citations,
       confidence: round(0.45 + 0.3 * strength + 0.2 * margin),
     };
   };
+}
+
+/** The question's words that also stand in the top item's text (电梯 in "电梯年检"). */
+function matchedTerms(a: QueryAnalysis, top: SearchHit | undefined): string[] {
+  if (!top || top.entry.kind !== "item") return [];
+  const text = top.entry.item.text;
+  const out: string[] = [];
+  const q = a.norm.replace(/\s+/g, "");
+  for (let i = 0; i + 1 < q.length; i++) if (text.includes(q.slice(i, i + 2))) out.push(q.slice(i, i + 2));
+  return out;
+}
+
+/** Items a vague message may be about: those whose task words it writes, or that score clearly. */
+function guessesFrom(items: SearchHit[], a: QueryAnalysis): ListItem[] {
+  return items
+    .filter((h) => a.taskHits.has(h.id) || a.expandedHits.has(h.id) || h.score >= WEAK_MATCH)
+    .slice(0, 3)
+    .map(asItem);
 }
 
 function asItem(h: SearchHit): ListItem {
@@ -190,14 +300,24 @@ function asItem(h: SearchHit): ListItem {
 /**
  * Inspection and enforcement words lean towards the negative list (the community has no mandate
  * or expertise there); organising, publicising and reporting words lean towards duty and assist.
+ * A list written by category (民发〔2015〕136号) counts only through the tasks it covers.
  */
-function reweigh(items: SearchHit[], cues: QuestionCues): SearchHit[] {
+function reweigh(items: SearchHit[], cues: QuestionCues, a: QueryAnalysis): SearchHit[] {
   const gain = (n: number) => 1 + ACTION_GAIN * Math.min(n, 3);
   return items
     .map((h) => {
       const item = asItem(h);
       const enforce = gain(cues.enforce) / gain(cues.serve);
-      const factor = isCertificateItem(item) ? (cues.certificate ? 1 : NO_CERTIFICATE_FACTOR) : item.verdict === "negative" ? enforce : 1 / enforce;
+      const reached = item.list !== "cancelled" || a.taskHits.has(h.id) || a.expandedHits.has(h.id);
+      const factor = !reached
+        ? NO_CERTIFICATE_FACTOR
+        : isCertificateItem(item)
+          ? cues.certificate
+            ? 1
+            : NO_CERTIFICATE_FACTOR
+          : item.verdict === "negative"
+            ? enforce
+            : 1 / enforce;
       return { ...h, score: h.score * factor };
     })
     .sort((x, y) => y.score - x.score);

@@ -1,134 +1,115 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import type { ListDef, ListItem, Passage } from "../types.js";
+import type { ListItem, Passage } from "../types.js";
 import type { Decision } from "./decide.js";
-import { citationLabel, itemTitle, VERDICT_LABEL } from "./labels.js";
+import { composeFollowup } from "./followup-replies.js";
+import { itemHeader, itemLabel, listLabel, VERDICT_LABEL } from "./labels.js";
+import { bestSentences, docName, footer, handledBy, quoteOf, shortName } from "./reply-parts.js";
 
-/** The most relevant clauses of a passage for the query (best clause with its neighbours), so long paragraphs are quoted short. */
-function bestSentences(passage: Passage, query: string, maxChars = 160): string {
-  if (passage.text.length <= maxChars) return passage.text;
-  const clauses = passage.text.split(/(?<=[。；;！!？?，,])/).filter((c) => c.trim());
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < query.length; i++) grams.add(query.slice(i, i + 2));
-  const score = (c: string) => {
-    let n = 0;
-    for (let i = 0; i + 1 < c.length; i++) if (grams.has(c.slice(i, i + 2))) n++;
-    return n / Math.sqrt(c.length + 8);
-  };
-  let best = 0;
-  clauses.forEach((c, i) => {
-    if (score(c) > score(clauses[best])) best = i;
-  });
-  let from = best;
-  let to = best + 1;
-  // Grow around the best clause while it fits: the fact plus its context.
-  while (true) {
-    const left = from > 0 ? clauses[from - 1].length : Infinity;
-    const right = to < clauses.length ? clauses[to].length : Infinity;
-    const len = clauses.slice(from, to).join("").length;
-    if (Math.min(left, right) === Infinity || len + Math.min(left, right) > maxChars) break;
-    if (right <= left) to++;
-    else from--;
-  }
-  return `${from > 0 ? "……" : ""}${clauses.slice(from, to).join("").trim()}${to < clauses.length ? "……" : ""}`;
-}
+/*
+ * The reply as a colleague would write it on a phone: the verdict and the item first, in at most
+ * five short lines, then "回复“详细”看依据和原文" and the ids in a compact footer. The header
+ * always says what the verdict says, and whose list it quotes.
+ */
 
-function quoteItem(item: ListItem): string {
-  const lines = [`${itemTitle(item)}：`, `“${item.text}”`];
-  if (item.basis) lines.push(`工作依据：${item.basis}`);
-  if (item.reason) lines.push(`列入原因：${item.reason}`);
-  return lines.join("\n");
-}
-
-function docName(kb: KnowledgeBase, slug: string): string {
-  const d = kb.doc(slug);
-  return d ? `《${d.title}》${d.number ? `（${d.number}）` : ""}` : slug;
-}
-
-function citationLines(kb: KnowledgeBase, ids: string[]): string[] {
-  return ids.map((id, i) => {
-    const e = kb.get(id);
-    const label = !e ? id : e.kind === "item" ? citationLabel(e.item) : `${docName(kb, e.passage.slug)} 第${e.passage.anchor.slice(1)}段`;
-    return `[${i + 1}] ${id} ${label}`;
-  });
-}
-
-/** Writes the reply for a decision: verdict line, quoted item(s), what to do, numbered citations. */
-export function composeOffline(kb: KnowledgeBase, d: Decision): string {
-  const parts: string[] = [];
+/** The verdict line for a decision. */
+export function headerOf(d: Decision): string {
   const first = d.items[0];
-  const certificate = first?.list === "no-certificate";
-  const verdictLine = d.sides
-    ? `要看具体情况 · ${d.sides.map((i) => i.listShort).join("与")}都有涉及`
-    : certificate
-      ? "不属于社区职责 · 社区不应出具的证明"
-      : VERDICT_LABEL[d.verdict];
-  parts.push(`【${verdictLine}】`);
-
-  switch (d.verdict) {
-    case "out_of_scope":
-      parts.push("这个问题和社区工作清单、减负政策没有关系，我回答不了。可以问我某项工作是不是社区的事，或发“帮助”看用法。");
-      return parts.join("\n");
-    case "info": {
-      if (d.list) parts.push(listOverview(d.list));
-      if (first) parts.push(quoteItem(first));
-      for (const p of d.passages.slice(0, 2)) parts.push(`${docName(kb, p.slug)}：“${bestSentences(p, d.query)}”`);
-      if (!first && !d.list && d.passages.length === 0) parts.push("资料里没有找到直接回答这个问题的内容。");
-      break;
-    }
-    case "unlisted":
-      parts.push(
-        "这件事不在履职、协助和负面三张清单上。按社区工作准入制度，清单以外的事项须由派出部门依规提出申请，经审核批准纳入清单后，才能交给社区，并随事配套经费和工作条件；未经批准，社区可以婉拒。",
-      );
-      for (const p of d.passages.slice(0, 2)) parts.push(`${docName(kb, p.slug)}：“${bestSentences(p, "准入 清单以外 审批 批准 申请")}”`);
-      break;
-    default: {
-      if (d.sides) {
-        const [a, b] = d.sides;
-        parts.push(`要看具体做什么：这件事同时涉及两张清单。`);
-        parts.push(`一方面，${quoteItem(a)}`);
-        parts.push(`另一方面，${quoteItem(b)}`);
-        parts.push(sideAdvice(a, b));
-      } else {
-        parts.push(quoteItem(first));
-        for (const extra of d.items.slice(1)) parts.push(`相关：${itemTitle(extra)}“${extra.text}”`);
-      }
-      if (d.verdict === "negative") parts.push(negativeAdvice(kb, first, d.alternatives));
-      else if (d.sides) break;
-      else if (d.verdict === "assist") parts.push("这是社区依法协助政府的工作：由主管部门牵头负责，社区配合；部门应提供必要的经费和工作条件。");
-      else if (d.verdict === "duty") parts.push("这是社区依法应当履行的职责，可以按清单开展。");
-    }
-  }
-  parts.push("引用：", ...citationLines(kb, d.citations));
-  return parts.join("\n");
+  if (d.sides) return `【要看具体做什么 · ${d.sides.map((i) => i.listShort).join("与")}】`;
+  if (d.verdict === "negative" && d.passages.length && first?.list === "certificate") return `【社区不应出具 · ${d.place}只开清单内的证明】`;
+  if (first && (d.verdict === "duty" || d.verdict === "assist" || d.verdict === "negative")) return `【${itemHeader(first)}】`;
+  return `【${VERDICT_LABEL[d.verdict]}】`;
 }
 
-function listOverview(list: ListDef): string {
-  const head = `《${list.name}》共 ${list.items.length} 项${list.list === "negative" ? "（类）" : ""}：`;
-  const rows = list.items.map((i) => `${i.number}. ${i.type ?? (i.text.length > 24 ? i.text.slice(0, 24) + "…" : i.text)}`);
-  const notes = list.notes.length ? [`备注：${list.notes.join(" ")}`] : [];
-  return [head, ...rows, ...notes].join("\n");
+/** What the community may do instead, in one line. */
+export function alternativesLine(kb: KnowledgeBase, alternatives: ListItem[]): string | undefined {
+  if (!alternatives.length) return undefined;
+  return `社区可以做：${alternatives.map((a) => `${shortName(a, kb)}（${itemLabel(a)}）`).join("；")}。`;
+}
+
+function itemLines(kb: KnowledgeBase, d: Decision): string[] {
+  const first = d.items[0];
+  if (d.sides) {
+    const [a, b] = d.sides;
+    const alt = d.verdict === "negative" ? alternativesLine(kb, d.alternatives) : undefined;
+    return [`一方面，${itemLabel(a)}：“${quoteOf(a, d.query)}”`, `另一方面，${itemLabel(b)}：“${quoteOf(b, d.query)}”`, sideAdvice(a, b), ...(alt ? [alt] : [])];
+  }
+  const lines = [`${itemLabel(first)}：“${quoteOf(first, d.query)}”`];
+  if (d.verdict === "negative" && first.list === "certificate") {
+    // Refused by a closed may-issue list: what it allows, and where the resident should go.
+    const closed = kb.list(`${first.set}/${first.list}`)!;
+    const refused = d.items.find((i) => i.list === "no-certificate");
+    lines[0] = `${listLabel(closed)}只有 ${closed.items.length} 项：${closed.items.map((i) => i.text.replace(/^(为|根据)[^，,]*?(出具|开具)/, "")).join("；")}。`;
+    if (refused) lines.push(`这份证明也在${itemLabel(refused)}里。`);
+    lines.push(`清单外的证明不得要求社区出具，请居民到${handledBy(kb, d) ?? "出具该证明的主管部门"}办理。`);
+    return lines;
+  }
+  if (first.list === "no-certificate") {
+    lines.push(`社区不予出具，请居民到${handledBy(kb, d) ?? "出具该证明的主管部门"}办理。`);
+  } else if (d.verdict === "negative") {
+    lines.push(`社区不是责任主体，应由${handledBy(kb, d) ?? "相关部门及其执法机构"}办理；付费购买、叫“协助”也不能交给社区。`);
+  } else if (first.list === "certificate") {
+    lines.push("这是社区可以开的证明，核实情况后据实出具。");
+  } else if (d.verdict === "assist") {
+    lines.push("由主管部门牵头负责，社区配合；部门应提供必要的经费和工作条件。");
+  } else if (first.basis) {
+    lines.push(`这是社区依法履行的职责。依据：${first.basis.split(/[;；]/)[0]}。`);
+  }
+  const alt = alternativesLine(kb, d.alternatives);
+  if (alt) lines.push(alt);
+  else if (d.items[1]) lines.push(`相关：${itemLabel(d.items[1])}“${quoteOf(d.items[1], d.query)}”`);
+  return lines;
 }
 
 function sideAdvice(a: ListItem, b: ListItem): string {
   const neg = [a, b].find((i) => i.verdict === "negative");
   const own = [a, b].find((i) => i.verdict !== "negative");
-  if (neg && own) {
-    return `社区做清单内的部分（${own.listShort}第${own.number}项）；属于${neg.listShort}第${neg.number}项的部分（检查、执法、处罚等）应由主管部门办理，不应交给社区。`;
-  }
-  return "两项都在社区可以承担的清单内，按各自的依据开展。";
+  if (neg && own) return `社区做${itemLabel(own)}的部分；检查、执法、处罚等属于${itemLabel(neg)}的部分，应由主管部门办理。`;
+  return "两项都是社区可以承担的工作，按各自的依据开展。";
 }
 
-function negativeAdvice(kb: KnowledgeBase, item: ListItem, alternatives: ListItem[]): string {
-  const lines: string[] = [];
-  const notes = kb.list(`${item.set}/${item.list}`)?.notes ?? [];
-  if (item.list === "negative") {
-    lines.push("社区不具备主体资格和专业资质，应由相关部门及其执法机构办理；不论是否付费购买，均不得交由社区办理。");
-  } else if (notes[0]) {
-    lines.push(`${notes[0]}请当事人向出具该证明的主管部门办理，或以告知承诺等方式解决。`);
+function passageLine(kb: KnowledgeBase, p: Passage, query: string): string {
+  return `${docName(kb, p.slug)}：“${bestSentences(p, query, 90)}”`;
+}
+
+/** Small talk: one friendly line. */
+function smallTalkLine(d: Decision): string {
+  if (/谢|辛苦/.test(d.query)) return "不客气！有派活拿不准的，随时@我问。";
+  if (/你是谁|你叫|干嘛的|能干什么|会什么|能做什么/.test(d.query)) return "我是减负助手：可以问我某项工作是不是社区的事，也可以把通知发给我“核查”。发“帮助”看用法。";
+  return "您好！可以问我某项工作是不是社区的事，或发“帮助”看用法。";
+}
+
+/** "您是想问……吗？" for a message that names nothing clearly. */
+function guessLines(kb: KnowledgeBase, guesses: ListItem[]): string[] {
+  const topics = guesses.map((g) => kb.lexicon.concepts.get(g.covers[0])?.label ?? g.type ?? g.text.slice(0, 16));
+  return [`没太明白您问的是哪件事。您是想问：${[...new Set(topics)].map((t) => `“${t}”`).join("、")}是不是社区的事吗？`, "可以把事情说具体些，或发“帮助”看用法。"];
+}
+
+/** Writes the reply for a decision. */
+export function composeOffline(kb: KnowledgeBase, d: Decision): string {
+  if (d.smallTalk) return smallTalkLine(d);
+  if (d.followup) return composeFollowup(kb, d);
+  const head = headerOf(d);
+  let body: string[];
+  switch (d.verdict) {
+    case "out_of_scope":
+      body = d.guesses?.length ? guessLines(kb, d.guesses) : ["这个问题和社区工作清单、减负政策没有关系。可以问我某项工作是不是社区的事，或发“帮助”看用法。"];
+      return [head, ...body].join("\n");
+    case "info":
+      body = [];
+      if (d.list) body.push(`${listLabel(d.list)}《${d.list.name}》共 ${d.list.items.length} 项，发“清单 ${d.list.short.replace(/清单$/, "")}”看全文。`);
+      if (d.items[0]) body.push(`${itemLabel(d.items[0])}：“${quoteOf(d.items[0], d.query)}”`);
+      for (const p of d.passages.slice(0, 2)) body.push(passageLine(kb, p, d.query));
+      if (!body.length) body.push("资料里没有找到直接回答这个问题的内容。");
+      break;
+    case "unlisted":
+      body = [
+        ...(d.burden && kb.grounds.get(d.burden) ? [`减负规定：${kb.grounds.get(d.burden)!.rule}。`] : []),
+        `这件事不在${d.place}社区的清单上。按准入制度，清单以外的事项须由部门申请、经审批纳入后才能交给社区，并随事配套经费；未经批准，社区可以婉拒。`,
+        ...d.passages.slice(0, 1).map((p) => passageLine(kb, p, "准入 清单以外 审批 批准 申请")),
+      ];
+      break;
+    default:
+      body = itemLines(kb, d);
   }
-  if (alternatives.length) {
-    lines.push(`社区可以做的：${alternatives.map((a) => `${a.listShort}第${a.number}项“${a.text}”`).join("；")}`);
-  }
-  lines.push("如仍被要求承担，可把通知转给我“核查”，由督导汇总后向上反映。");
-  return lines.join("\n");
+  return [head, ...body.slice(0, 4), ...footer(d.citations)].join("\n");
 }

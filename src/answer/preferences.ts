@@ -5,7 +5,8 @@ import { hasCue, readScreenCues } from "../policy/cues.js";
 import { blankUndergo } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
-import { checkedBusinessConcept, definedTasks } from "../policy/task-definition.js";
+import { defineRule } from "../policy/rules.js";
+import { checkedBusinessConcept, definedTasks, INSPECT } from "../policy/task-definition.js";
 import { isCertificateItem } from "./papers.js";
 import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js";
 
@@ -23,6 +24,9 @@ const REPORTING = /报给|报告|上报|举报|反映给|报到|告诉[^，,。�
 
 /** A check said not to be one: 不是去查, 不用检查. */
 const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;
+
+const CENSUS = /普查|统计|摸底|摸个底|摸排|登记|名单|造册/;
+const checkedTrade = defineRule("prefer.checked-trade", "派去查的是清单点名的经营场所（药店、网吧、加油站），就是那类检查", (concept: string) => ({ span: concept }));
 
 /** A rival this close to the first item wins when only it has its task named in the question. */
 const NAMED_TASK_SHARE = 0.8;
@@ -53,7 +57,8 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
    * item); so is one sent to clear stalls off the street or sweep a public road, or to pull a
    * building down. The negative item for that check goes first, at least as strong as the best match.
    */
-  function preferCheckedItem(items: SearchHit[], norm: string, cues: QuestionCues): SearchHit[] {
+  function preferCheckedItem(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
+    const norm = a.norm;
     // Not when the question is about reporting what was seen, or the department checks and the community shows the way.
     // (Reporting words count only when nobody hands the check: "让社区去查…拍照上报" is still the check.)
     const reporting = cues.serve > 0 || REPORTING.test(norm);
@@ -61,9 +66,14 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
     const t = norm.replace(NOT_CHECKING, "");
     // The community's own publicity stall (摆摊讲禁毒) is no street vending.
     const { street, building } = definedTasks(blankUndergo(t), screenCues);
-    const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building;
+    // Checking a business the lexicon names as regulated (查药店, 查网吧) is the check of that trade.
+    // (Counting them for a census is no check: 普查, 摸底, 登记名单.)
+    const looks = INSPECT.test(t) && !CENSUS.test(t) && hasCue(t, screenCues.business_targets);
+    const trade = looks ? [...a.conceptHits.keys()].find((c) => scope.itemFor(c, isNegativeTask)) : undefined;
+    const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building ?? (trade && checkedTrade.holds(trade) ? trade : undefined);
     const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
     if (!item) return items;
+    checked = concept;
     const own = items.find((h) => h.id === item.id);
     return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(own?.score ?? 0, items[0]?.score ?? 0, strong));
   }
@@ -101,9 +111,11 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
    * The items in the order the rules put them, and whether the question reports a hazard seen
    * (which also makes it community business).
    */
-  return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean } {
+  let checked: string | undefined;
+  return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean; checked?: string } {
+    checked = undefined;
     const seen = seenHazard(a.norm, cues);
-    const ordered = preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a.norm, cues), seen), a, cues);
-    return { items: ordered, seenHazard: seen };
+    const ordered = preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a, cues), seen), a, cues);
+    return { items: ordered, seenHazard: seen, checked };
   };
 }

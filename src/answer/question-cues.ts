@@ -28,7 +28,8 @@ export interface QuestionCues {
  * any wording. A village committee (村委会, 两委) is the rural community; sq and wgy are how some
  * type 社区 and 网格员 on a phone.
  */
-const ASSIGNMENT = /(让|叫|要|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委|村委|两委|各村|村里|村上|村干部|sq|wgy)/;
+const ASSIGNMENT =
+  /(让|叫|要|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委|村委|两委|各村|村里|村上|村干部|sq|wgy)|被(叫|派|要求|安排|拉|抽)|每(人|户|个社区)[^，,。？?！!]{0,4}?(要|得|必须)/;
 
 /** True when someone hands the community a task in the text ("街道让我们…", "要求各网格…"). */
 export function assignsTask(text: string): boolean {
@@ -36,7 +37,7 @@ export function assignsTask(text: string): boolean {
 }
 
 /** Asking the community to issue a paper: 开个证明, 出个证明, 盖章证明, 这种证明能开吗. */
-const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,4}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)/;
+const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,6}?证明|盖章证明|证明[^，,。？?！!]{0,6}?(能开|能出|能盖|开吗|出吗)|证明[^。？?！!]{0,20}?(盖章|盖个章|盖公章)/;
 
 export function asksForPaper(norm: string): boolean {
   return ISSUE_PAPER.test(norm);

@@ -17,6 +17,7 @@ export const QUESTION_CUES = {
   certificate: "说到证明",
   policy: "说到减负规则本身的话题",
   handle: "问“碰到这事该怎么办”",
+  smalltalk: "寒暄、客套、闲聊",
 } as const;
 
 export const SCREEN_CUES = {

@@ -18,10 +18,12 @@ export interface Lexicon {
   alternatives: Map<string, string[]>;
   /** Every term, for the tokenizer's user dictionary. */
   terms: string[];
+  /** Misspelling → the word meant (typos.yaml). */
+  typos: Map<string, string>;
 }
 
 /** The files of the lexicon folder that are not cue lists. */
-const NOT_CUES = /^(synonyms|concepts|alternatives)\./;
+const NOT_CUES = /^(synonyms|concepts|alternatives|typos)\./;
 
 const words = z.array(z.string().min(1)).superRefine((ws, ctx) => {
   const seen = new Set<string>();
@@ -32,7 +34,10 @@ const words = z.array(z.string().min(1)).superRefine((ws, ctx) => {
 });
 const conceptId = z.string().regex(/^[a-z][a-z0-9-]*$/, "概念名只用小写英文字母、数字和连字符");
 const synonymsSchema = z.record(z.string().min(1), words);
-const conceptsSchema = z.record(conceptId, z.object({ label: z.string().min(2), broader: conceptId.optional(), words }).strict());
+const conceptsSchema = z.record(
+  conceptId,
+  z.object({ label: z.string().min(2), broader: conceptId.optional(), handled_by: z.string().min(2).optional(), words }).strict(),
+);
 const alternativesSchema = z.record(conceptId, z.array(conceptId));
 const cuesSchema = z.record(z.string().min(1), words);
 
@@ -89,9 +94,14 @@ function checkCueKeys(path: string, data: Record<string, string[]>): void {
 /** Loads synonyms.yaml, concepts.yaml, alternatives.yaml and the cue files from `dir`. */
 export function loadLexicon(dir: string): Lexicon {
   const syn = readYaml(join(dir, "synonyms.yaml"), synonymsSchema);
+  const typos = new Map<string, string>();
+  for (const [right, wrongs] of Object.entries(readYaml(join(dir, "typos.yaml"), synonymsSchema))) for (const w of wrongs) typos.set(w, right);
   const conceptsPath = join(dir, "concepts.yaml");
   const concepts = new Map<string, Concept>(
-    Object.entries(readYaml(conceptsPath, conceptsSchema)).map(([id, c]) => [id, { id, label: c.label, words: c.words, ...(c.broader ? { broader: c.broader } : {}) }]),
+    Object.entries(readYaml(conceptsPath, conceptsSchema)).map(([id, c]) => [
+      id,
+      { id, label: c.label, words: c.words, ...(c.broader ? { broader: c.broader } : {}), ...(c.handled_by ? { handledBy: c.handled_by } : {}) },
+    ]),
   );
   for (const c of concepts.values()) {
     const seen = new Set([c.id]);
@@ -123,5 +133,5 @@ export function loadLexicon(dir: string): Lexicon {
   }
   const terms = new Set<string>([...Object.keys(syn), ...synonyms.keys()]);
   for (const c of concepts.values()) for (const w of c.words) terms.add(w);
-  return { synonyms, concepts, alternatives, cues, terms: [...terms].filter((t) => t.length > 1) };
+  return { synonyms, concepts, alternatives, cues, typos, terms: [...terms].filter((t) => t.length > 1) };
 }

@@ -112,7 +112,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
         lists,
         docs: docs.map((d) => [d.slug, d.text]),
         lex: [...lexicon.concepts, ...lexicon.synonyms, ...lexicon.alternatives, lexicon.cues],
-        grounds: [...grounds].map(([kind, ps]) => [kind, ps.map((p) => p.id)]),
+        grounds: [...grounds].map(([kind, g]) => [kind, g.rule, g.passages.map((p) => p.id)]),
       }),
     )
     .digest("hex")

@@ -29,6 +29,7 @@ export const CONCEPT = {
   dedicatedPost: "dedicated-post",
   appQuota: "app-promotion-quota",
   extraPaperwork: "extra-paperwork",
+  commercialQuotas: "commercial-quotas",
 } as const;
 
 /** The concept each burden the screener recognises is (certificates are their own items). */

@@ -2,7 +2,7 @@ import type { KnowledgeRetriever, QueryAnalysis } from "../search/knowledge-retr
 import type { SearchHit } from "../search/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
-import { NEW_FORM, vetoTopicOnly } from "./burden-context.js";
+import { NEW_FORM, vetoTopicOnly } from "../policy/burden-context.js";
 import { hasCue, type ScreenCues } from "../policy/cues.js";
 import { blankUndergo, stripFraming } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";
@@ -139,9 +139,11 @@ export function matchNegative(
   const stands = (h: Scored, concept: string) => standsFor(kb, scope, h.item, concept);
   // An item that stands only for investment is no task without a develop verb (招商 said in passing).
   const investmentOnly = (h: Scored) => standsOnlyFor(kb, scope, h.item, CONCEPT.investment);
+  // A list written by category (民发〔2015〕136号) is reached through the tasks it covers, not its abstract wording.
+  const reached = (h: Scored) => h.item.list !== "cancelled" || analysis.taskHits.has(h.item.id) || analysis.expandedHits.has(h.item.id);
   const negs = byDefinition(
     scope,
-    items.filter((h) => isNegativeTask(h.item) && (!investmentOnly(h) || developsBusiness(text, cues))),
+    items.filter((h) => isNegativeTask(h.item) && reached(h) && (!investmentOnly(h) || developsBusiness(text, cues))),
     text,
     cues,
   );

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
-import { PHOTO_ACT_WORDS } from "./burden-context.js";
+import { PHOTO_ACT_WORDS } from "../policy/burden-context.js";
 import { hasCue, type ScreenCues } from "../policy/cues.js";
 
 /** Cheap test run before any retrieval: does the text name anything a flag could be about? */

@@ -1,7 +1,8 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
-import type { BurdenHit } from "./burdens.js";
-import type { Clause } from "./clauses.js";
-import { EXCLUSION_TEXT, type Exclusion } from "./exclusions.js";
+import type { BurdenHit } from "../policy/burdens.js";
+import type { Clause } from "../policy/clauses.js";
+import { EXCLUSION_TEXT, type Exclusion } from "../policy/exclusions.js";
 
 const CN_NUM = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -26,23 +27,29 @@ export function negativeReason(clause: Clause, addressee: string, item: ListItem
   return `${where(clause)}要求${addressee}${how}“${quoteTask(clause.text)}”，属负面清单第${item.number}类（${item.type ?? "负面清单"}），社区不是责任主体。`;
 }
 
-const BURDEN_TEXT: Record<BurdenHit["kind"], string> = {
-  plaque: "要求社区新挂牌子或制度上墙，违反“不得要求社区组织对口挂牌”的规定（环县减负方案二（三））",
-  post: "要求社区设专人专岗或新设工作机制，违反“不得要求专人专岗”的规定（环县减负方案二（三））",
-  app: "给社区下达居民下载、注册或关注App、公众号的数量指标，属于应清理的关注推广任务（西民函〔2020〕41号）",
-  ledger: "要求社区另建台账、报照片或打卡，超出统一的填报表格清单（环县减负方案二（四））",
-  certificate: "",
-  veto: "对社区工作实行“一票否决”，违反逐步取消“一票否决”事项的要求（环县减负方案二（二））",
+/** What the burden asks of the community, in a few words. */
+const BURDEN_ASK: Record<BurdenHit["kind"], string> = {
+  plaque: "要求社区新挂牌子或制度上墙",
+  post: "要求社区设专人专岗或新设工作机制",
+  app: "给社区下达App、公众号下载注册关注的数量指标",
+  ledger: "要求社区另建台账、报照片或打卡",
+  certificate: "要求社区出具证明",
+  veto: "对社区工作实行“一票否决”",
 };
 
-/** One sentence for a burden. */
-export function burdenReason(hit: BurdenHit): string {
+/** One sentence for a burden: what it asks, and the rule it breaks (knowledge/grounds.yaml). */
+export function burdenReason(hit: BurdenHit, kb: KnowledgeBase): string {
   const quote = `“${quoteTask(hit.clause.text, 30)}”`;
+  if (hit.kind === "certificate" && hit.closedList) {
+    const l = hit.closedList;
+    return `${quote}要求社区出具证明，不在${l.region}社区可出具的证明清单（${l.items.length} 项）内；该清单是封闭的：“${l.closure ?? l.name}”。`;
+  }
   if (hit.kind === "certificate" && hit.certificates?.length) {
     const it = hit.certificates[0];
     return `${quote}要求社区出具${it.text}，该证明在不应由基层群众性自治组织出具的证明事项清单内（第${it.number}项）。`;
   }
-  return `${quote}：${BURDEN_TEXT[hit.kind]}。`;
+  const rule = kb.grounds.get(hit.kind)?.rule;
+  return `${quote}：${BURDEN_ASK[hit.kind]}${rule ? `，违反“${rule}”的规定` : ""}。`;
 }
 
 /** One sentence for a message that is not flagged. */

@@ -4,11 +4,11 @@ import type { ListItem, ScreenResult } from "../types.js";
 import { BURDEN_CONCEPT, isNegativeTask } from "../policy/concepts.js";
 import { defineRule } from "../policy/rules.js";
 import type { Scope } from "../policy/scope.js";
-import { burdenCitations, findBurden, type BurdenHit, type BurdenKind } from "./burdens.js";
-import { mentionsAll, screenNormalize, splitClauses, type Clause } from "./clauses.js";
+import { burdenCitations, findBurden, type BurdenHit, type BurdenKind } from "../policy/burdens.js";
+import { mentionsAll, screenNormalize, splitClauses, type Clause } from "../policy/clauses.js";
 import { hasCue, readScreenCues } from "../policy/cues.js";
-import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "./directive.js";
-import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "./exclusions.js";
+import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "../policy/directive.js";
+import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "../policy/exclusions.js";
 import { createNegativeGate } from "./gate.js";
 import { HARD_ENFORCE } from "../policy/task-definition.js";
 import { matchClause, type NegativeMatch } from "./negative-match.js";
@@ -208,7 +208,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
         category: "burden",
         citations: burdenCitations(burden.hit, kb, retriever.scope),
         confidence: round(burden.confidence),
-        reason: burdenReason(burden.hit),
+        reason: burdenReason(burden.hit, kb),
       };
     }
     // An exclusion explains the message: a negative-list topic elsewhere in it is no order.

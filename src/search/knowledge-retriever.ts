@@ -16,6 +16,10 @@ export interface QueryAnalysis {
   expansions: string[];
   /** Knowledge id → task words of that id found in the query. */
   taskHits: Map<string, string[]>;
+  /** Everyday words of the synonym table written in the query (煤气罐, 违建). */
+  variants: string[];
+  /** Concept → its everyday words written in the query. */
+  conceptHits: Map<string, string[]>;
   /** Knowledge id → task words reached only through a synonym's canonical term. */
   expandedHits: Map<string, string[]>;
   /** Task word reached through synonyms → how many different everyday words led to it (1–3). */
@@ -155,7 +159,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
 
   function analyze(query: string): QueryAnalysis {
     const norm = normalizeText(query);
-    const compact = norm.replace(/\s+/g, "");
+    // "生活困难的证明" is a 生活困难证明: task words are matched without that 的.
+    const compact = norm.replace(/\s+/g, "").replace(/的(?=(情况)?证明)/g, "");
     const variantMatches = synonyms.match(compact);
     const expansions = [...new Set(variantMatches.flatMap((m) => m.value))];
     // How many different everyday words pointed at each canonical term: more words, more evidence.
@@ -177,6 +182,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
       }
     };
     collect(compact, taskHits);
+    const conceptHits = new Map<string, string[]>();
+    for (const m of taskWords.match(compact)) if (!m.value.startsWith("item:")) (conceptHits.get(m.value) ?? conceptHits.set(m.value, []).get(m.value)!).push(m.phrase);
     // A task word reached through a synonym counts once per different everyday word behind it (up
     // to three), so 漏水 + 动手 + 说和 weigh more than one of them.
     const expandedSupport = new Map<string, number>();
@@ -186,7 +193,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
       collect(e, expandedHits);
     }
     const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
-    return { norm, expansions, taskHits, expandedHits, expandedSupport, terms: terms.query, docs };
+    const variants = [...new Set(variantMatches.map((m) => m.phrase))];
+    return { norm, expansions, variants, taskHits, conceptHits, expandedHits, expandedSupport, terms: terms.query, docs };
   }
 
   function searchAnalyzed(a: QueryAnalysis, opts: { limit?: number; kinds?: Array<"item" | "passage"> } = {}): SearchHit[] {

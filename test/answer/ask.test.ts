@@ -21,27 +21,39 @@ describe("offline verdicts", () => {
     expect(result.citations.slice(0, 3)).toContain(cite);
   });
 
-  it("puts the verdict first, quotes the item with its number and cites it", () => {
+  it("puts the verdict and whose list first, quotes the item with its number, ids only in the footer", () => {
     const { result } = ask("街道让我们查辖区商铺的燃气，这是社区的事吗？");
     const lines = result.answer.split("\n");
-    expect(lines[0]).toBe("【不属于社区职责 · 负面清单】");
-    expect(result.answer).toContain("第7项（生产安全类）");
-    expect(result.answer).toContain("“辖区电梯、锅炉等特种设备安全检查");
-    expect(result.answer).toMatch(/\[1\] gansu\/negative\/7/);
+    expect(lines[0]).toBe("【不属于社区职责 · 甘肃省负面清单】");
+    expect(lines[1]).toMatch(/^甘肃省负面清单第7类（生产安全类）：“.*商户企业、工地、服务机构等单位消防和生产安全检查/);
+    // Who should do it instead, named by the task.
+    expect(result.answer).toContain("应由应急管理部门");
+    // At most five lines before the hint, then the ids in one footer line.
+    const hint = lines.indexOf("回复“详细”看依据和原文。");
+    expect(hint).toBeGreaterThan(0);
+    expect(hint).toBeLessThanOrEqual(5);
+    expect(lines[hint + 1]).toMatch(/^引用：gansu\/negative\/7 · /);
+    expect(lines.slice(0, hint).join("\n")).not.toMatch(/gansu\/|doc\//);
+  });
+
+  it("a certificate the committee must not issue says where residents should go", () => {
+    const { result } = ask("居民要开无犯罪记录证明，社区能开吗");
+    expect(result.answer.split("\n")[0]).toBe("【社区不应出具 · 全国证明清单】");
+    expect(result.answer).toContain("公安机关");
   });
 
   it("says what the community may do instead of an inspection: report hazards", () => {
     const { result } = ask("应急局叫社区去查工厂的安全生产，我们该去吗？");
     expect(result.verdict).toBe("negative");
     expect(result.citations).toContain("gansu/duty/17");
-    expect(result.answer).toContain("社区可以做的");
+    expect(result.answer).toContain("社区可以做：");
   });
 
   it("cites both sides when the question sits between two lists", () => {
     const { decision, result } = ask("防火检查到底是不是社区的事？一会儿说社区要搞防火检查，一会儿又说消防检查是负面清单的");
     expect(decision.sides).toBeDefined();
     expect(result.citations).toEqual(expect.arrayContaining(["gansu/duty/18", "gansu/negative/7"]));
-    expect(result.answer).toContain("要看具体情况");
+    expect(result.answer.split("\n")[0]).toBe("【要看具体做什么 · 履职清单与负面清单】");
   });
 
   it("treats a task on no list as unlisted and explains the admission system", () => {
@@ -82,11 +94,37 @@ describe("offline verdicts", () => {
 
   it("answers a follow-up in the context of the previous question", () => {
     const prev = "街道让我们去查商铺的煤气罐，归社区管吗？";
-    const alone = ask("那锅炉呢？");
     const followed = ask("那锅炉呢？", [prev]);
-    expect(alone.result.verdict).not.toBe("negative");
     expect(followed.result.verdict).toBe("negative");
     expect(followed.result.citations[0]).toBe("gansu/negative/7");
+    // A follow-up naming another task switches to it.
+    const other = ask("那反诈宣传呢", ["禁毒宣传是社区的事吗"]);
+    expect(other.result.citations[0]).not.toBe("gansu/assist/6");
+  });
+
+  it("a follow-up about the previous answer keeps its verdict and citations and answers the point", () => {
+    const prev = ["街道让我们查商铺燃气，这是社区的事吗？"];
+    const first = ask(prev[0]).result;
+    const why = ask("为什么？", prev).result;
+    expect([why.verdict, why.citations]).toEqual([first.verdict, first.citations]);
+    expect(why.answer).toContain("非责任主体");
+    expect(why.answer).toContain("不具有主体资格和专业资质");
+    const reply = ask("那我们怎么回复街道？", prev).result;
+    expect(reply.citations).toEqual(first.citations);
+    expect(reply.answer).toContain("可以这样回复");
+    expect(reply.answer).toContain("甘肃省负面清单第7类");
+    expect(ask("给钱的话可以做吗？", prev).result.answer).toContain("不论是否付费购买");
+    expect(ask("详细", prev).result.answer).toContain("原文出处：");
+    // With nothing before it, "为什么？" asks about nothing.
+    expect(ask("为什么？").result.verdict).toBe("out_of_scope");
+  });
+
+  it("reads fragments, traditional characters and small talk", () => {
+    expect(ask("禁毒宣传").result.citations[0]).toBe("gansu/assist/6");
+    expect(ask("调解民间纠纷").result.verdict).toBe("duty");
+    const hello = ask("你好").result;
+    expect([hello.verdict, hello.citations, hello.answer.split("\n").length]).toEqual(["out_of_scope", [], 1]);
+    expect(ask("谢谢！").result.answer).toMatch(/^不客气/);
   });
 
   it("cites only ids that exist", () => {

@@ -43,7 +43,7 @@ describe("console end to end", () => {
     expect(stdout).toMatch(/【私聊 → 督导李】【督导提示】新标记 #1/);
     // The answer, at the asker, with numbered citations of knowledge ids.
     expect(stdout).toContain("【减负助手】@社区工作者 ");
-    expect(stdout).toMatch(/引用[\s\S]*\[1\] (gansu|national|doc)\//);
+    expect(stdout).toMatch(/引用：(gansu|national|doc)\//);
     // The supervisor's digest on demand.
     expect(stdout).toMatch(/【私聊 → 督导李】[\s\S]*督导汇总[\s\S]*王主任/);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitClauses } from "../../src/screen/clauses.js";
-import { clauseExclusion } from "../../src/screen/exclusions.js";
+import { splitClauses } from "../../src/policy/clauses.js";
+import { clauseExclusion } from "../../src/policy/exclusions.js";
 import { setup } from "./fixture.js";
 
 const { screener, cues } = setup();

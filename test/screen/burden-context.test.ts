@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { photoQuota, vetoInAssessment, vetoTopicOnly } from "../../src/screen/burden-context.js";
-import { splitClauses } from "../../src/screen/clauses.js";
+import { photoQuota, vetoInAssessment, vetoTopicOnly } from "../../src/policy/burden-context.js";
+import { splitClauses } from "../../src/policy/clauses.js";
 import { setup } from "./fixture.js";
 
 const { screener, cues } = setup();

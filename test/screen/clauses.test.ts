@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionsAll, screenNormalize, splitClauses } from "../../src/screen/clauses.js";
+import { mentionsAll, screenNormalize, splitClauses } from "../../src/policy/clauses.js";
 
 describe("splitClauses", () => {
   it("splits on sentence marks and newlines", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { directiveLevel, findAddressee, messageContext } from "../../src/screen/directive.js";
-import { screenNormalize } from "../../src/screen/clauses.js";
+import { directiveLevel, findAddressee, messageContext } from "../../src/policy/directive.js";
+import { screenNormalize } from "../../src/policy/clauses.js";
 import { setup } from "./fixture.js";
 
 const { cues, screener } = setup();

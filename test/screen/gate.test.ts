@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createNegativeGate } from "../../src/screen/gate.js";
 import { matchClause } from "../../src/screen/negative-match.js";
-import { splitClauses } from "../../src/screen/clauses.js";
+import { splitClauses } from "../../src/policy/clauses.js";
 import { setup } from "./fixture.js";
 
 const { kb, retriever, cues } = setup();

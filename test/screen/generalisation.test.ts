@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { directiveLevel, messageContext } from "../../src/screen/directive.js";
-import { isQuestion } from "../../src/screen/exclusions.js";
-import { splitClauses } from "../../src/screen/clauses.js";
+import { directiveLevel, messageContext } from "../../src/policy/directive.js";
+import { isQuestion } from "../../src/policy/exclusions.js";
+import { splitClauses } from "../../src/policy/clauses.js";
 import { setup } from "./fixture.js";
 
 const { screener, cues } = setup();

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { screenNormalize } from "../../src/screen/clauses.js";
+import { screenNormalize } from "../../src/policy/clauses.js";
 import { createPrefilter } from "../../src/screen/prefilter.js";
 import { createScreener } from "../../src/screen/screener.js";
 import { setup } from "./fixture.js";

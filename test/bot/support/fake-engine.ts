@@ -47,6 +47,10 @@ export class FakeEngine implements Engine {
     return { flagged: false, category: null, citations: [], confidence: 0.1, reason: "不是派单" };
   }
 
+  prepare(text: string) {
+    return text;
+  }
+
   scope(region?: string) {
     return this.kb.scope(region ?? DEFAULT_REGION);
   }

@@ -1,5 +1,5 @@
 import type { Clause } from "./clauses.js";
-import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
+import { findCue, hasCue, type ScreenCues } from "./cues.js";
 
 /*
  * Context rules for two burdens whose cue words also occur in everyday speech:

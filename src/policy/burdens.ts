@@ -1,11 +1,12 @@
 import type { BurdenKind } from "../knowledge/grounds.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import type { Scope } from "../policy/scope.js";
+import type { Scope } from "./scope.js";
 import type { KnowledgeRetriever } from "../search/knowledge-retriever.js";
-import type { ListItem } from "../types.js";
+import { defineRule } from "./rules.js";
+import type { ListDef, ListItem } from "../types.js";
 import type { Clause } from "./clauses.js";
 import { NEW_FORM, photoQuota, vetoInAssessment } from "./burden-context.js";
-import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
+import { findCue, hasCue, type ScreenCues } from "./cues.js";
 
 export type { BurdenKind } from "../knowledge/grounds.js";
 
@@ -15,8 +16,10 @@ export interface BurdenHit {
   clause: Clause;
   /** The cue that showed it (for the reason). */
   cue: string;
-  /** For certificates: the national-list items, best first. */
+  /** For certificates: the items of lists refusing them, best first. */
   certificates?: ListItem[];
+  /** For a certificate off a closed may-issue list of the place: that list. */
+  closedList?: ListDef;
 }
 
 // Undoing a burden is not imposing one: 摘牌, 撤牌, 清理牌子, 规范挂牌.
@@ -53,7 +56,8 @@ function post(c: Clause, cues: ScreenCues): string | undefined {
   if (/专职专用|专人专用|不得兼(任|职)/.test(t)) return "专人专岗";
   const cue = findCue(t, cues.post);
   if (!cue) return undefined;
-  if (/专职|专干|工作专班/.test(cue)) return hasCue(t, cues.setup_verbs) ? cue : undefined;
+  // A post is set up when the verb comes before it (配一名专干); 禁毒专干说 names a person.
+  if (/专职|专干|工作专班/.test(cue)) return hasCue(t.slice(0, Math.max(0, t.indexOf(cue))), cues.setup_verbs) ? cue : undefined;
   return MECHANISM_SETUP.test(t) ? cue : undefined;
 }
 
@@ -86,26 +90,39 @@ function app(clauses: Clause[], i: number, cues: ScreenCues): string | undefined
   const near = clauses.slice(i, i + 3).map((c) => c.text).join("，");
   // Promotion residents take up of their own accord sets no quota.
   if (/自愿/.test(near)) return undefined;
-  const numeric = /\d+\s*(人|户|个|名|%|％)|百分之|\d+\s*(以上|以内)/.test(near);
+  const numeric = /\d+\s*(人|户|个|名|件|单|%|％)|百分之|\d+\s*(以上|以内)/.test(near);
   return hasCue(near, cues.quota) || numeric ? a : undefined;
 }
 
-/** Certificates on the national list (or without legal basis, mapped to the closest item). */
-function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever, kb: KnowledgeBase): ListItem[] | undefined {
+const allowedHere = defineRule("burden.certificate-allowed", "要开的证明在本地可以出具的证明清单上，不是负担", (items: ListItem[]) =>
+  items.length ? { span: items[0].text, detail: items[0].id } : null,
+);
+const offClosedList = defineRule("burden.certificate-off-closed-list", "本地可出具证明的清单是封闭的，清单外的证明不得要求社区出具", (list: ListDef | undefined) =>
+  list ? { span: list.closure ?? list.name, detail: list.id } : null,
+);
+
+/**
+ * Certificates a list of the place refuses (or, without legal basis, mapped to the closest item);
+ * where the place's may-issue list is closed, any certificate off it.
+ */
+function certificate(c: Clause, cues: ScreenCues, retriever: KnowledgeRetriever, kb: KnowledgeBase): Pick<BurdenHit, "certificates" | "closedList"> | undefined {
   const t = c.text;
   if (!hasCue(t, cues.certificate)) return undefined;
   if (!hasCue(t, cues.certificate_verbs) && !/开|出/.test(t)) return undefined;
   // A certificate a retained list still leaves to the community (经济困难证明 in Guandu) is no burden.
   if (RETAINED.test(t) || REFERRED.test(t)) return undefined;
   const analysis = retriever.analyze(t);
+  const named = [...analysis.taskHits.keys()].map((id) => kb.item(id)).filter((x): x is ListItem => !!x);
+  if (allowedHere.holds(named.filter((it) => it.list === "certificate"))) return undefined;
   const refused = (id: string) => kb.item(id)?.list === "no-certificate";
-  const named = [...analysis.taskHits.keys()].filter(refused);
   const hits = retriever
     .searchAnalyzed(analysis, { limit: 5, kinds: ["item"] })
-    .filter((h) => refused(h.id) && (named.includes(h.id) || h.score >= 18));
-  const ids = [...new Set([...hits.map((h) => h.id), ...named])].slice(0, 3);
+    .filter((h) => refused(h.id) && (named.some((it) => it.id === h.id) || h.score >= 18));
+  const ids = [...new Set([...hits.map((h) => h.id), ...named.filter((it) => refused(it.id)).map((it) => it.id)])].slice(0, 3);
   const items = ids.map((id) => kb.item(id)).filter((x): x is ListItem => !!x);
-  return items.length > 0 ? items : undefined;
+  const closed = retriever.scope.closedCertificateLists[0];
+  if (offClosedList.holds(closed)) return { certificates: items, closedList: closed };
+  return items.length > 0 ? { certificates: items } : undefined;
 }
 
 /** Looks for each burden kind in one clause; the first found, in order of how specific it is. */
@@ -117,8 +134,8 @@ export function findBurden(
   kb: KnowledgeBase,
 ): BurdenHit | null {
   const c = clauses[i];
-  const certs = certificate(c, cues, retriever, kb);
-  if (certs) return { kind: "certificate", clause: c, cue: certs[0].text, certificates: certs };
+  const cert = certificate(c, cues, retriever, kb);
+  if (cert) return { kind: "certificate", clause: c, cue: cert.certificates?.[0]?.text ?? "证明", ...cert };
   // 一票否决 in assessing communities (huanxian-2023 二(二)), not in everyday speech.
   const v = vetoInAssessment(clauses, i, cues);
   if (v) return { kind: "veto", clause: c, cue: v };
@@ -140,12 +157,18 @@ export function findBurden(
  * and the national ones first, then other places' as reference.
  */
 export function groundsFor(kb: KnowledgeBase, scope: Scope, kind: BurdenKind): string[] {
-  const ps = kb.grounds.get(kind) ?? [];
+  const ps = kb.grounds.get(kind)?.passages ?? [];
   const here = (slug: string) => scope.relatesToDoc(kb.doc(slug)!);
   return [...ps.filter((p) => here(p.slug)), ...ps.filter((p) => !here(p.slug))].map((p) => p.id);
 }
 
-/** Citations for a burden: the certificate items first, then the passages that forbid it. */
+/**
+ * Citations for a burden: a closed list's closing words first (it is the place's own rule), then
+ * the certificate items that refuse it, then the passages that forbid the kind of burden.
+ */
 export function burdenCitations(hit: BurdenHit, kb: KnowledgeBase, scope: Scope): string[] {
-  return [...new Set([...(hit.certificates ?? []).map((it) => it.id), ...groundsFor(kb, scope, hit.kind)])];
+  const closed = hit.closedList;
+  const closure = closed && kb.doc(closed.source)?.passages.find((p) => closed.closure && p.text.includes(closed.closure));
+  const head = closed ? [closure?.id ?? `doc/${closed.source}`, closed.items[0].id] : [];
+  return [...new Set([...head, ...(hit.certificates ?? []).map((it) => it.id), ...groundsFor(kb, scope, hit.kind)])];
 }
