@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: index build time, ask latency (real knowledge base and scaled ×10…×1000),
- * screening throughput against a plain regular-expression floor (before the scaled knowledge bases
- * fill the heap), and the LLM path's own cost.
+ * `npm run bench`: start-up to the first answer (compiled and through tsx), index build time, ask
+ * latency (real knowledge base and scaled ×10…×1000), screening throughput against a plain
+ * regular-expression floor (before the scaled knowledge bases fill the heap), the LLM path's own
+ * cost, and the compiled bot under a load of DingTalk callbacks (RSS, health, what was answered).
  * Prints a report; asserts nothing (speed is measured here, never in tests).
  */
 import { performance } from "node:perf_hooks";
@@ -11,9 +12,11 @@ import { createScreener } from "../src/screen/screener.js";
 import { createKnowledgeRetriever } from "../src/search/knowledge-retriever.js";
 import { DEFAULT_REGION } from "../src/policy/places.js";
 import { benchLlm } from "./llm.js";
+import { benchLoad } from "./load.js";
 import { devCases, messageMix } from "./messages.js";
 import { benchScreening, printScreening } from "./screening.js";
 import { fmt, percentile, rssMb, timeEach } from "./stats.js";
+import { benchStartup } from "./startup.js";
 import { scaleKnowledgeBase } from "./synthetic-kb.js";
 
 const print = (line = "") => process.stdout.write(line + "\n");
@@ -40,6 +43,10 @@ print("# Jianfu bench");
 print(`node ${process.version}, ${new Date().toISOString()}`);
 print();
 
+print("## Start-up to the first answer");
+await benchStartup(print);
+print();
+
 print("## Ask (offline), real knowledge base");
 const real = benchAsk(1, 10_000);
 print(`items ${real.items}, index build ${fmt(real.buildMs)}, ${real.n} questions: p50 ${fmt(real.p50)}, p99 ${fmt(real.p99)}, mean ${fmt(real.mean)}, RSS ${real.rss} MB`);
@@ -64,3 +71,8 @@ print();
 
 print("## LLM path, its own work (no model calls)");
 await benchLlm({ screen: (t) => screener.screen(t), messages: mix.slice(0, 10_000), band: [0.35, 0.75], print });
+print();
+
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+print(`## The compiled bot under load (DingTalk, ${loadSeconds} s)`);
+await benchLoad(print, 500, loadSeconds);

@@ -1,27 +1,33 @@
 import { readConfig, type Config } from "../src/config.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import { ConfigError, JianfuError, UserError } from "../src/errors.js";
-import { createLogger } from "../src/logger.js";
-import type { Store } from "../src/store/store.js";
+import { createLogger, secretsOf } from "../src/logger.js";
 import { openStore } from "../src/store/open-store.js";
-import answers from "./cli/answers.js";
-import ask from "./cli/ask.js";
-import batch from "./cli/batch.js";
+import type { SqliteStore } from "../src/store/sqlite-store.js";
 import type { CliCommand, CliContext } from "./cli/command.js";
 import { loadEnvFile } from "./env-file.js";
-import digest from "./cli/digest.js";
-import flags from "./cli/flags.js";
-import item from "./cli/item.js";
-import kb from "./cli/kb.js";
-import list from "./cli/list.js";
-import screen from "./cli/screen.js";
-import screenLog from "./cli/screen-log.js";
-import search from "./cli/search.js";
 
-const COMMANDS: CliCommand[] = [ask, screen, search, list, item, batch, screenLog, kb, flags, digest, answers];
+type Load = () => Promise<{ default: CliCommand }>;
 
-function help(): string {
-  const rows = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
+/** Each command's module loads only when it runs (or for the help), so one question starts fast. */
+const COMMANDS = new Map<string, Load>([
+  ["ask", () => import("./cli/ask.js")],
+  ["screen", () => import("./cli/screen.js")],
+  ["search", () => import("./cli/search.js")],
+  ["list", () => import("./cli/list.js")],
+  ["item", () => import("./cli/item.js")],
+  ["batch", () => import("./cli/batch.js")],
+  ["screen-log", () => import("./cli/screen-log.js")],
+  ["kb", () => import("./cli/kb.js")],
+  ["flags", () => import("./cli/flags.js")],
+  ["digest", () => import("./cli/digest.js")],
+  ["answers", () => import("./cli/answers.js")],
+  ["backup", () => import("./cli/backup.js")],
+]);
+
+async function help(): Promise<string> {
+  const commands = await Promise.all([...COMMANDS.values()].map(async (load) => (await load()).default));
+  const rows = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
   return ["减负助手命令行：npm run cli -- <命令> [参数]", "", ...rows, ""].join("\n");
 }
 
@@ -44,14 +50,15 @@ function argumentMessage(err: Error & { code: string }): string {
 export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "stdout" | "stderr">, env = process.env): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    io.stdout.write(help());
+    io.stdout.write(await help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`未知命令：${name}\n\n${help()}`);
+  const load = COMMANDS.get(name);
+  if (!load) {
+    io.stderr.write(`未知命令：${name}\n\n${await help()}`);
     return 2;
   }
+  const command = (await load()).default;
   if (args.includes("--help") || args.includes("-h")) {
     io.stdout.write(`用法：npm run cli -- ${command.usage}\n${command.summary}\n`);
     return 0;
@@ -64,9 +71,9 @@ export async function runCli(argv: string[], io: Pick<CliContext, "stdin" | "std
     return 1;
   }
   // The CLI logs warnings only, unless LOG_LEVEL asks for more: stdout stays the command's output.
-  const logger = createLogger(env.LOG_LEVEL ?? "warn");
+  const logger = createLogger(env.LOG_LEVEL?.trim() || "warn", secretsOf(config));
   let engine: Promise<Engine> | undefined;
-  let store: Store | undefined;
+  let store: SqliteStore | undefined;
   const ctx: CliContext = {
     ...io,
     args,
@@ -101,6 +108,10 @@ if (isMain) {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);
   }
+  // Output piped into `head` that closed early: stop quietly, as command-line tools do.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+  });
   runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;

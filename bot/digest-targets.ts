@@ -1,4 +1,4 @@
-import type { Config } from "../src/config.js";
+import { DIGEST_TARGET, type Config } from "../src/config.js";
 import { ConfigError } from "../src/errors.js";
 import type { SendTarget } from "./channels/channel.js";
 
@@ -12,7 +12,7 @@ export interface DigestTarget {
 
 /** Parses one DIGEST_TARGETS entry: `dingtalk:group:cidXXX`, `wechat:room:ROOMID`, `console:user:张三`. */
 export function parseDigestTarget(entry: string): DigestTarget {
-  const m = /^([a-z]+):(group|room|user):(.+)$/.exec(entry.trim());
+  const m = DIGEST_TARGET.exec(entry.trim());
   if (!m) {
     throw new ConfigError(
       `配置有误：DIGEST_TARGETS 中的“${entry}”格式不对，应为 渠道:group|room|user:ID，如 dingtalk:group:cid123 或 console:user:张三`,

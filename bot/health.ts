@@ -2,13 +2,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ConfigError } from "../src/errors.js";
 
-/** What /healthz reports. */
+/** What /healthz reports. `ok` only when every channel is up and the store can write. */
 export interface HealthStatus {
   ok: boolean;
-  channels: Array<{ name: string; started: boolean }>;
+  channels: Array<{ name: string; started: boolean; connected: boolean }>;
+  store: { writable: boolean; error?: string };
   /** Content hash of the loaded knowledge base. */
   knowledge: string;
+  /** Flags not yet in any digest (a count query, however many there are). */
   flags: { pending: number };
+  /** Replies owed and queued; messages held in memory while the store cannot write. */
+  replies: { queued: number; held: number };
 }
 
 /** Where the health endpoint listens and how it learns the status. */

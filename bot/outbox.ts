@@ -1,18 +1,9 @@
 import type { Logger } from "../src/logger.js";
+import type { DigestMessage } from "../src/store/digest-store.js";
 import type { Store } from "../src/store/store.js";
-import type { OutgoingMessage } from "../src/types.js";
 import type { Channel, SendTarget } from "./channels/channel.js";
+import { outcomeUnknown, SendError } from "./channels/send-error.js";
 import { sleep, type Clock } from "./clock.js";
-
-/** One proactive message for one recipient. */
-export interface Delivery {
-  channel: Channel;
-  target: SendTarget;
-  /** How the store records the recipient, e.g. `dingtalk:group:cid123`. */
-  label: string;
-  /** Parts in order (already fitted to the channel). */
-  parts: OutgoingMessage[];
-}
 
 /** What the outbox needs: the store (its memory), a clock for backoff, and retry bounds. */
 export interface OutboxOptions {
@@ -26,18 +17,11 @@ export interface OutboxOptions {
   maxDelayMs?: number;
 }
 
-/** What happened to one digest. */
-export interface DigestOutcome {
-  /** Every recipient accepted every part, and the flags were marked sent. */
-  sent: boolean;
-  delivered: string[];
-  failed: string[];
-}
-
 /**
- * Sends proactive messages with bounded retries and backoff. The store is the outbox's memory:
- * flags are marked sent only after every recipient's channel.send resolved, so when all attempts
- * fail they stay unsent and the next run sends them again; nothing is lost.
+ * Sends one recipient's digest part by part, each part's fate recorded in the store: a part sent
+ * is never sent again (after a failure of a later part, or a restart), a part refused is retried
+ * with backoff (honouring Retry-After), and a part whose outcome is unknown (a timeout) is not
+ * retried blindly but counted as gone out.
  */
 export class Outbox {
   private readonly attempts: number;
@@ -51,47 +35,41 @@ export class Outbox {
     this.maxDelayMs = opts.maxDelayMs ?? 60_000;
   }
 
-  /** Stops retrying (shutdown): pending deliveries give up after their current try. */
+  /** Stops retrying (shutdown): a delivery gives up after its current try. */
   stop(): void {
     this.stopped = true;
   }
 
-  /** Sends each part, retrying a failed part; resolves true when all parts were accepted. */
-  async deliver(d: Delivery): Promise<boolean> {
-    const { logger, clock } = this.opts;
-    for (const [index, part] of d.parts.entries()) {
+  /** Sends the parts not yet out; true when every part went out (or may have). */
+  async deliver(m: DigestMessage, channel: Channel, target: SendTarget): Promise<boolean> {
+    const { store, logger, clock } = this.opts;
+    for (const [index, part] of m.parts.entries()) {
+      if (m.partStates[index] === "sent" || m.partStates[index] === "unknown") continue;
       for (let attempt = 1; ; attempt++) {
+        store.setDigestPart(m.id, index, "sending");
         try {
-          await d.channel.send(d.target, part);
+          await channel.send(target, part);
+          store.setDigestPart(m.id, index, "sent");
           break;
         } catch (err) {
+          const where = { err, recipient: m.recipient, part: index + 1, of: m.parts.length, attempt };
+          if (outcomeUnknown(err)) {
+            store.setDigestPart(m.id, index, "unknown");
+            logger.warn(where, "汇总这一部分发送结果未知（可能已送达），不再重发");
+            break;
+          }
+          store.setDigestPart(m.id, index, "pending");
           const last = attempt >= this.attempts || this.stopped;
-          logger.warn({ err, target: d.label, part: index + 1, attempt, giveUp: last }, "主动消息发送失败");
-          if (last) return false;
-          await sleep(clock, Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1)));
+          logger.warn({ ...where, giveUp: last }, "汇总发送失败");
+          if (last) {
+            store.digestAttemptFailed(m.id);
+            return false;
+          }
+          const asked = err instanceof SendError ? (err.retryAfterMs ?? 0) : 0;
+          await sleep(clock, Math.max(asked, Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1))));
         }
       }
     }
     return true;
-  }
-
-  /**
-   * Sends a digest of `flagIds` to every recipient and marks the flags sent (once per
-   * recipient, recorded in the store) only when all of them accepted it.
-   */
-  async deliverDigest(flagIds: number[], deliveries: Delivery[]): Promise<DigestOutcome> {
-    const { store, clock, logger } = this.opts;
-    const delivered: string[] = [];
-    const failed: string[] = [];
-    for (const d of deliveries) ((await this.deliver(d)) ? delivered : failed).push(d.label);
-    const sent = deliveries.length > 0 && failed.length === 0;
-    if (sent) {
-      const now = clock.now();
-      for (const label of delivered) store.markDigestSent(flagIds, label, now);
-      logger.info({ flags: flagIds.length, targets: delivered }, "汇总已发送");
-    } else {
-      logger.error({ flags: flagIds.length, delivered, failed }, "汇总未能全部送达，标记保留到下次发送");
-    }
-    return { sent, delivered, failed };
   }
 }

@@ -3,7 +3,6 @@ import type { Flag } from "../src/store/store.js";
 import type { AskResult, ListDef, ListItem, OutgoingMessage, ScreenResult } from "../src/types.js";
 import type { Channel } from "./channels/channel.js";
 import { splitText } from "./channels/split.js";
-import { buildDigest, digestMessage } from "../src/digest/index.js";
 
 /** Plain text → an OutgoingMessage with a markdown twin (line breaks kept, first line bold if asked). */
 export function toOutgoing(text: string, opts: { title?: string; boldFirstLine?: boolean } = {}): OutgoingMessage {
@@ -130,20 +129,4 @@ function titleOf(text: string): string {
 /** Keeps a leading # or > from turning a plain line into a heading or a quote. */
 function escapeMarkdown(line: string): string {
   return line.replace(/^(\s*)#/, "$1＃").replace(/^(\s*)>/, "$1＞");
-}
-
-/**
- * The supervisors' digest as a message (plain text, DingTalk markdown twin), covering all the
- * given flags, times shown in `timeZone`.
- */
-export function formatDigest(kb: KnowledgeBase, flags: Flag[], now: Date, timeZone: string): OutgoingMessage {
-  const earliest = Math.min(now.getTime(), ...flags.map((f) => f.time.getTime()));
-  const latest = Math.max(now.getTime(), ...flags.map((f) => f.time.getTime()));
-  const digest = buildDigest(flags, {
-    since: new Date(earliest),
-    until: new Date(latest + 1),
-    timeZone,
-    describe: (id) => kb.item(id)?.text,
-  });
-  return digestMessage(digest);
 }

@@ -135,6 +135,8 @@ export interface IncomingMessage {
   text: string;
   mentionsBot: boolean;
   time: Date;
+  /** The sender's organisation where the platform has them (DingTalk corp id); `home` when it is the bot's own. */
+  org?: { id: string; home: boolean };
 }
 
 export interface OutgoingMessage {

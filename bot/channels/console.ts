@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Logger } from "../../src/logger.js";
 import type { IncomingMessage, OutgoingMessage } from "../../src/types.js";
-import type { Channel, MessageHandler, SendTarget } from "./channel.js";
+import type { Channel, MessageHandler, ReplyRoute, SendTarget } from "./channel.js";
 import { parseConsoleLine, stripMention } from "./console-line.js";
 
 export interface ConsoleChannelOptions {
@@ -30,6 +31,8 @@ export function createConsoleChannel(opts: ConsoleChannelOptions): ConsoleChanne
   const { input, output, botName, logger } = opts;
   const tty = Boolean(input.isTTY);
   let speaker = opts.defaultMember ?? "社区工作者";
+  // Ids stay unique across runs: the store remembers handled ids, and a reused one would be dropped.
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   let seq = 0;
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => (finish = resolve));
@@ -63,7 +66,7 @@ export function createConsoleChannel(opts: ConsoleChannelOptions): ConsoleChanne
     if (!text) return;
     const message: IncomingMessage = {
       channel: "console",
-      messageId: `console-${++seq}`,
+      messageId: `console-${run}-${++seq}`,
       groupId: parsed.private ? undefined : CONSOLE_GROUP_ID,
       groupName: parsed.private ? undefined : CONSOLE_GROUP_NAME,
       senderId: name,
@@ -72,24 +75,31 @@ export function createConsoleChannel(opts: ConsoleChannelOptions): ConsoleChanne
       mentionsBot: parsed.private || mentioned,
       time: new Date(),
     };
-    const reply = async (out: OutgoingMessage): Promise<void> => {
-      if (parsed.private) return print(`【私聊 → ${name}】${out.text}`);
-      const at = (out.atUserIds ?? [name]).map((id) => `@${id} `).join("");
-      print(`【${botName}】${at}${out.text}`);
-    };
+    const route: ReplyRoute = { private: parsed.private, name };
     try {
-      await handler({ message, reply });
+      // Lines are answered in order: the next one waits for this one's replies.
+      const { answered } = await handler({ message, route, reply: (out) => reply(route, out) });
+      await answered;
     } catch (err) {
       logger.error({ err, messageId: message.messageId }, "console handler failed");
       print("（处理出错，详见日志）");
     }
   }
 
+  async function reply(route: ReplyRoute, out: OutgoingMessage): Promise<void> {
+    if (route.private) return print(`【私聊 → ${String(route.name)}】${out.text}`);
+    const at = (out.atUserIds ?? [String(route.name)]).map((id) => `@${id} `).join("");
+    print(`【${botName}】${at}${out.text}`);
+  }
+
   return {
     name: "console",
     maxLength: 100_000,
     markdown: false,
+    rateLimited: false,
+    connected: true,
     done,
+    reply,
 
     async start(handler) {
       rl = createInterface({ input, output: tty ? output : undefined, terminal: tty });

@@ -1,7 +1,12 @@
-/** Remembers message ids for a while, so a platform's redelivery is handled once. */
+/**
+ * Remembers message ids in memory for a while: a cheap first check before the store, which keeps
+ * every handled id for a day across restarts.
+ */
 export interface Deduper {
   /** True when `id` was seen within the TTL; otherwise records it and returns false. */
   seen(id: string): boolean;
+  /** True when `id` was seen within the TTL; records nothing. */
+  has(id: string): boolean;
   readonly size: number;
 }
 
@@ -36,6 +41,10 @@ export function createDeduper(opts: DeduperOptions = {}): Deduper {
       expiries.set(id, t + ttlMs);
       prune(t);
       return false;
+    },
+    has(id) {
+      prune(now());
+      return expiries.has(id);
     },
     get size() {
       return expiries.size;

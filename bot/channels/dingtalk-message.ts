@@ -13,6 +13,8 @@ export interface RobotMessage {
   senderNick?: string;
   isInAtList?: boolean;
   createAt?: number;
+  senderCorpId?: string;
+  chatbotCorpId?: string;
   sessionWebhook: string;
   sessionWebhookExpiredTime?: number;
   text?: { content?: string };
@@ -61,6 +63,17 @@ export function senderIdOf(m: RobotMessage): string {
   return m.senderStaffId || m.senderId;
 }
 
+/** The message's own time when it is a plausible one (not before 2015, not ahead of the clock by a day), else now. */
+export function messageTime(createAt: unknown, now = Date.now()): Date {
+  const t = typeof createAt === "string" && createAt.trim() ? Number(createAt) : createAt;
+  return typeof t === "number" && Number.isFinite(t) && t >= 1.42e12 && t <= now + 86_400_000 ? new Date(t) : new Date(now);
+}
+
+/** The sender's organisation, and whether it is the bot's own (unknown counts as not). */
+function orgOf(m: RobotMessage): NonNullable<IncomingMessage["org"]> {
+  return { id: m.senderCorpId ?? "", home: Boolean(m.senderCorpId) && m.senderCorpId === m.chatbotCorpId };
+}
+
 /** Robot message → IncomingMessage; undefined when it carries no text. */
 export function toIncoming(m: RobotMessage, botName: string): IncomingMessage | undefined {
   const raw = robotText(m);
@@ -78,7 +91,8 @@ export function toIncoming(m: RobotMessage, botName: string): IncomingMessage | 
     text,
     // A group message only reaches the bot when it is @-mentioned.
     mentionsBot: group ? m.isInAtList !== false : true,
-    time: new Date(m.createAt ?? Date.now()),
+    time: messageTime(m.createAt),
+    org: orgOf(m),
   };
 }
 

@@ -1,9 +1,10 @@
 import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from "dingtalk-stream";
 import type WebSocket from "ws";
-import { PlatformError } from "../../src/errors.js";
+import { ConfigError, PlatformError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { FetchLike } from "./dingtalk-api.js";
 import { ReconnectLoop, type BackoffOptions } from "./reconnect.js";
+import { retryAfterMs } from "./send-error.js";
 
 export interface StreamConnectionOptions {
   clientId: string;
@@ -46,7 +47,7 @@ export class StreamConnection {
     const onDownStream = this.client.onDownStream.bind(this.client);
     this.client.onDownStream = (data) => {
       try {
-        onDownStream(data);
+        if (!this.unrouted(data)) onDownStream(data);
       } catch (err) {
         opts.logger.warn({ err: String(err) }, "dingtalk frame skipped");
       }
@@ -56,7 +57,8 @@ export class StreamConnection {
       connect: () => this.connectOnce(),
       backoff: opts.backoff,
       logger: opts.logger,
-      isFatal: (err) => err instanceof PlatformError && err.status !== undefined && err.status >= 400 && err.status < 500,
+      // Only wrong credentials or a wrong gateway address stop the start; 429 and 5xx are retried.
+      isFatal: (err) => err instanceof ConfigError,
     });
   }
 
@@ -66,6 +68,19 @@ export class StreamConnection {
    */
   async start(): Promise<boolean> {
     return this.loop.start();
+  }
+
+  /**
+   * A callback no listener takes (no topic, or another one) is acked here, or DingTalk would
+   * deliver it again and again. Returns true when it did so.
+   */
+  private unrouted(data: string): boolean {
+    const frame = JSON.parse(data) as { type?: string; headers?: { topic?: string; messageId?: string } };
+    if (frame.type !== "CALLBACK" || frame.headers?.topic === TOPIC_ROBOT) return false;
+    const messageId = frame.headers?.messageId;
+    this.opts.logger.warn({ messageId, topic: frame.headers?.topic ?? null }, "dingtalk callback without a known topic acked and skipped");
+    if (messageId) this.ack(messageId);
+    return true;
   }
 
   /** Acks a callback so DingTalk does not deliver it again. */
@@ -108,10 +123,7 @@ export class StreamConnection {
       signal: AbortSignal.timeout(10_000),
     });
     const text = await res.text();
-    if (!res.ok) {
-      const hint = res.status < 500 ? "（请检查 DINGTALK_CLIENT_ID / DINGTALK_CLIENT_SECRET）" : "";
-      throw new PlatformError(`钉钉 Stream 网关返回 ${res.status}${hint}：${text.slice(0, 200)}`, res.status);
-    }
+    if (!res.ok) throw gatewayRefusal(res.status, text, retryAfterMs(res.headers.get("retry-after")));
     const { endpoint, ticket } = JSON.parse(text) as { endpoint?: string; ticket?: string };
     if (!endpoint || !ticket) throw new PlatformError("钉钉 Stream 网关未返回 endpoint/ticket");
     this.internals.dw_url = `${endpoint}?ticket=${encodeURIComponent(ticket)}`;
@@ -160,4 +172,33 @@ export class StreamConnection {
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
   }
+}
+
+/** A refused connections/open: the retry-after it asked for, when it did. */
+export class GatewayRefusal extends PlatformError {
+  constructor(
+    message: string,
+    status: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message, status);
+  }
+}
+
+const TRANSIENT = new Set([408, 409, 423, 425, 429]);
+const CREDENTIAL_WORDS = /auth|secret|credential|clientid|appkey|forbidden|token/i;
+
+/**
+ * What a refused connections/open means: wrong credentials (or address) are a ConfigError that
+ * stops the start with a clear message; throttling and server errors are retried.
+ */
+function gatewayRefusal(status: number, body: string, retryAfter: number | undefined): Error {
+  const detail = body.slice(0, 200);
+  if (status === 401 || status === 403 || (status === 400 && CREDENTIAL_WORDS.test(body))) {
+    return new ConfigError(`钉钉拒绝了应用凭证（HTTP ${status}：${detail}）：请检查 DINGTALK_CLIENT_ID / DINGTALK_CLIENT_SECRET`);
+  }
+  if (status >= 400 && status < 500 && !TRANSIENT.has(status)) {
+    return new ConfigError(`钉钉 Stream 网关返回 ${status}（${detail}）：请检查 DINGTALK_GATEWAY_URL`);
+  }
+  return new GatewayRefusal(`钉钉 Stream 网关返回 ${status}：${detail}`, status, retryAfter);
 }

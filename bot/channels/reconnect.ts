@@ -95,7 +95,7 @@ export class ReconnectLoop {
       }
       if (!this.stopped) {
         this.opts.logger.warn({ err: String(err), attempt: this.attempt + 1 }, "connect failed, will retry");
-        this.schedule();
+        this.schedule((err as { retryAfterMs?: number }).retryAfterMs);
       }
       return false;
     } finally {
@@ -103,9 +103,10 @@ export class ReconnectLoop {
     }
   }
 
-  private schedule(): void {
+  private schedule(asked?: number): void {
     if (this.stopped || this.timer) return;
-    const delay = backoffDelay(this.attempt++, this.opts.backoff);
+    // A Retry-After from the server is honoured, up to the longest backoff.
+    const delay = Math.max(backoffDelay(this.attempt++, this.opts.backoff), Math.min(asked ?? 0, this.opts.backoff?.maxMs ?? 60_000));
     this.opts.logger.info({ delayMs: delay }, "reconnect scheduled");
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -2,11 +2,11 @@ import qrcodeTerminal from "qrcode-terminal";
 import { ScanStatus, WechatyBuilder, type Contact, type Message, type Room } from "wechaty";
 import type { WechatyOptions } from "wechaty";
 import type * as PUPPET from "wechaty-puppet";
-import { PlatformError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { IncomingMessage, OutgoingMessage } from "../../src/types.js";
-import type { Channel, MessageHandler, SendTarget } from "./channel.js";
+import type { Channel, MessageHandler, ReplyRoute, SendTarget } from "./channel.js";
 import { createDeduper } from "./dedupe.js";
+import { SendError } from "./send-error.js";
 import { createSendQueue } from "./send-queue.js";
 import { splitText } from "./split.js";
 
@@ -30,6 +30,13 @@ export interface WechatChannelOptions {
 export interface WechatChannel extends Channel {
   /** Whether an account is logged in now. */
   readonly loggedIn: boolean;
+}
+
+/** A puppet error that names a timeout may have been sent; others were refused. */
+function sendFailure(err: unknown): SendError {
+  const text = String(err);
+  const outcome = /timeout|timed out|deadline/i.test(text) ? "unknown" : "rejected";
+  return new SendError(`微信发送失败：${text}`, outcome, undefined, undefined, { cause: err });
 }
 
 /** WeChat shows long messages folded; beyond this they are hard to read and may be refused. */
@@ -72,7 +79,7 @@ export function createWechatChannel(opts: WechatChannelOptions): WechatChannel {
     const room = msg.room();
     if (room && !(await roomAllowed(room))) return;
     const talker = msg.talker();
-    if (talker.type() === bot.Contact.Type.Official || dedupe.seen(msg.id)) return;
+    if (talker.type() === bot.Contact.Type.Official || dedupe.has(msg.id)) return;
 
     const { text, mentioned } = await stripBotMention(msg, room);
     if (!text) return;
@@ -87,19 +94,24 @@ export function createWechatChannel(opts: WechatChannelOptions): WechatChannel {
       mentionsBot: room ? mentioned : true,
       time: msg.date(),
     };
-    const reply = async (out: OutgoingMessage): Promise<void> => {
-      const pieces = splitText(out.text, { maxLength: MAX_LENGTH - 40 });
-      if (!room) {
-        for (const piece of pieces) await queue.run(talker.id, () => talker.say(piece));
-        return;
-      }
-      const mentions = out.atUserIds ? await contacts(out.atUserIds) : [talker];
-      for (const [i, piece] of pieces.entries()) {
-        const at = i === 0 ? mentions : [];
-        await queue.run(room.id, () => room.say(piece, ...at));
-      }
-    };
-    await handler({ message, reply });
+    const route: ReplyRoute = { room: room?.id ?? null, talker: talker.id };
+    await handler({ message, route, reply: (out) => reply(route, out) });
+    dedupe.seen(msg.id);
+  }
+
+  async function reply(route: ReplyRoute, out: OutgoingMessage): Promise<void> {
+    const pieces = splitText(out.text, { maxLength: MAX_LENGTH - 40 });
+    const talker = await bot.Contact.find({ id: String(route.talker) });
+    const room = route.room ? await bot.Room.find({ id: String(route.room) }) : undefined;
+    if (route.room ? !room : !talker) throw new SendError(`未找到微信${route.room ? "群" : "联系人"}`, "rejected", 404);
+    const mentions = out.atUserIds ? await contacts(out.atUserIds) : talker ? [talker] : [];
+    for (const [i, piece] of pieces.entries()) {
+      const to = (room ?? talker)!;
+      const at = room && i === 0 ? mentions : [];
+      await queue.run(to.id, () => (room ? room.say(piece, ...at) : to.say(piece))).catch((err: unknown) => {
+        throw sendFailure(err);
+      });
+    }
   }
 
   /** The text without the @ of the bot, and whether there was one (wechaty's list, or typed out). */
@@ -128,9 +140,14 @@ export function createWechatChannel(opts: WechatChannelOptions): WechatChannel {
     name: "wechat",
     maxLength: MAX_LENGTH,
     markdown: false,
+    rateLimited: true,
     get loggedIn() {
       return loggedIn;
     },
+    get connected() {
+      return loggedIn;
+    },
+    reply,
 
     async start(h) {
       handler = h;
@@ -138,15 +155,13 @@ export function createWechatChannel(opts: WechatChannelOptions): WechatChannel {
     },
 
     async send(target: SendTarget, out: OutgoingMessage) {
-      if (!loggedIn) throw new PlatformError("微信尚未登录，无法发送");
+      if (!loggedIn) throw new SendError("微信尚未登录，无法发送", "rejected");
       const to = target.kind === "group" ? await bot.Room.find({ id: target.id }) : await bot.Contact.find({ id: target.id });
-      if (!to) throw new PlatformError(`未找到微信${target.kind === "group" ? "群" : "联系人"}：${target.id}`);
+      if (!to) throw new SendError(`未找到微信${target.kind === "group" ? "群" : "联系人"}：${target.id}`, "rejected", 404);
       for (const piece of splitText(out.text, { maxLength: MAX_LENGTH })) {
-        try {
-          await queue.run(to.id, () => to.say(piece));
-        } catch (err) {
-          throw new PlatformError(`微信发送失败：${String(err)}`, undefined, { cause: err });
-        }
+        await queue.run(to.id, () => to.say(piece)).catch((err: unknown) => {
+          throw sendFailure(err);
+        });
       }
     },
 

@@ -20,7 +20,7 @@ const answers: CliCommand = {
     const rows = ctx
       .store()
       .listAnswers({ since, limit })
-      .filter((a) => !values.feedback || a.feedback);
+      .filter((a) => !values.feedback || a.feedback.length > 0);
     if (values.json) {
       for (const a of rows) ctx.stdout.write(JSON.stringify(a) + "\n");
       return 0;
@@ -29,7 +29,7 @@ const answers: CliCommand = {
     for (const a of rows) {
       const when = formatDateTime(a.time, ctx.config.DIGEST_TIMEZONE);
       ctx.stdout.write(`#${a.id}  ${when}  ${a.channel}  ${a.verdict}  ${a.citations.join(",") || "-"}  ${a.question}\n`);
-      if (a.feedback) ctx.stdout.write(`      反馈：${a.feedback}\n`);
+      for (const f of a.feedback) ctx.stdout.write(`      反馈（${formatDateTime(f.at, ctx.config.DIGEST_TIMEZONE)}）：${f.text}\n`);
     }
     return 0;
   },

@@ -1,9 +1,9 @@
-import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { UserError } from "../../src/errors.js";
 import { processBatchLine } from "./batch-line.js";
 import type { CliCommand } from "./command.js";
 import { useLlm } from "./llm-flag.js";
+import { openOutput } from "./output.js";
 import { readLines } from "./read-lines.js";
 
 const batch: CliCommand = {
@@ -19,10 +19,11 @@ const batch: CliCommand = {
     const lines = readLines(values.in, ctx.stdin);
     const llm = useLlm(ctx, values.llm);
     const engine = await ctx.engine();
-    const out: NodeJS.WritableStream = values.out === "-" ? ctx.stdout : createWriteStream(values.out, { encoding: "utf8" });
+    const out = await openOutput(values.out, ctx.stdout);
     let n = 0;
     for await (const line of lines) {
       n++;
+      // A blank line is no case: it gets no output line.
       if (!line.trim()) continue;
       const result = await processBatchLine(engine, line, n, { llm, maxLength: ctx.config.MAX_TEXT_LENGTH, explain: values.explain });
       // Written line by line, so a long run can be followed and a crash keeps what was done.

@@ -1,7 +1,7 @@
 import type { Config } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import type { Logger } from "../../src/logger.js";
-import type { Store } from "../../src/store/store.js";
+import type { SqliteStore } from "../../src/store/sqlite-store.js";
 
 /** What a CLI command gets: its arguments, streams, and lazily built dependencies. */
 export interface CliContext {
@@ -13,7 +13,7 @@ export interface CliContext {
   config: Config;
   logger: Logger;
   engine(): Promise<Engine>;
-  store(): Store;
+  store(): SqliteStore;
 }
 
 export interface CliCommand {

@@ -3,6 +3,7 @@ import { digestFromStore } from "../../src/digest/from-store.js";
 import { parseSince } from "../../src/digest/period.js";
 import { DIGEST_FORMATS, isDigestFormat, renderDigest } from "../../src/digest/render.js";
 import { UserError } from "../../src/errors.js";
+import { pendingQuery } from "../../src/store/flag-query.js";
 import type { CliCommand, CliContext } from "./command.js";
 
 const USAGE =
@@ -38,7 +39,7 @@ const digest: CliCommand = {
       until,
       timeZone,
       scopeGroups: values.group as string[] | undefined,
-      unsent: values.unsent === true,
+      query: values.unsent === true ? pendingQuery() : undefined,
       title: values.title as string | undefined,
     };
     let d = digestFromStore(ctx.store(), opts);

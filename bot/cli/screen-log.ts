@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { buildDigest } from "../../src/digest/digest.js";
+import { digestFromStore } from "../../src/digest/from-store.js";
 import { isDigestFormat, renderDigest } from "../../src/digest/render.js";
 import { UserError } from "../../src/errors.js";
-import { flagInputFor } from "../../src/store/flag-input.js";
-import type { Flag } from "../../src/store/store.js";
+import { isFlagged, recordFlag } from "../../src/store/flag-record.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { firstPart } from "../first-part.js";
 import { parseLogLine } from "./chat-log.js";
 import type { CliCommand } from "./command.js";
 import { readLines } from "./read-lines.js";
@@ -27,43 +28,51 @@ const screenLog: CliCommand = {
     const defaultGroup = values.group ?? (file === "-" ? "导入的聊天记录" : basename(file).replace(/\.[^.]+$/, ""));
     const lines = readLines(file, ctx.stdin);
     const engine = await ctx.engine();
-    const store = values["dry-run"] ? undefined : ctx.store();
-    const flags: Flag[] = [];
+    // A dry run records into a throwaway store, so the digest is made the one way either way.
+    const dry = values["dry-run"];
+    const store = dry ? openSqliteStore(":memory:") : ctx.store();
+    const ids: number[] = [];
     let seen = 0;
     const now = new Date();
-    for await (const line of lines) {
-      const msg = parseLogLine(line, ctx.config.DIGEST_TIMEZONE);
-      if (!msg || msg.text.length > ctx.config.MAX_TEXT_LENGTH) continue;
-      seen++;
-      const group = msg.group ?? defaultGroup;
-      const result = await engine.screen(msg.text, { sender: msg.sender, group });
-      if (!result.flagged || !result.category) continue;
-      const message = {
-        channel: "import",
-        // Same line of the same group → same id, so importing a file twice stores it once.
-        messageId: createHash("sha1").update(`${group}\n${line.trim()}`).digest("hex"),
-        groupId: group,
-        groupName: group,
-        senderId: msg.sender ?? "",
-        senderName: msg.sender ?? "",
-        text: msg.text,
-        mentionsBot: false,
-        time: msg.time ?? now,
-      };
-      const input = flagInputFor(message, { ...result, category: result.category });
-      flags.push(store ? store.addFlag(input) : { ...input, id: flags.length + 1, status: "new", statusBy: null, statusAt: null, statusNote: null, digestId: null, llmOpinion: null, reporterId: null, reporterName: null, reporterConsent: false } as Flag);
+    try {
+      for await (const line of lines) {
+        const msg = parseLogLine(line, ctx.config.DIGEST_TIMEZONE);
+        if (!msg) continue;
+        seen++;
+        const group = msg.group ?? defaultGroup;
+        const text = firstPart(msg.text, ctx.config.MAX_TEXT_LENGTH);
+        const result = await engine.screen(text, { sender: msg.sender, group });
+        if (!isFlagged(result)) continue;
+        const message = {
+          channel: "import",
+          // Same line of the same group → same id, so importing a file twice stores it once.
+          messageId: createHash("sha1").update(`${group}\n${line.trim()}`).digest("hex"),
+          groupId: group,
+          groupName: group,
+          senderId: msg.sender ?? "",
+          senderName: msg.sender ?? "",
+          time: msg.time ?? now,
+        };
+        ids.push(recordFlag(store, { message, text }, result, engine.kb.hash).id);
+      }
+      const range = store.summarizeFlags({ ids });
+      const digest = digestFromStore(store, {
+        query: { ids },
+        since: range.earliest ?? now,
+        until: new Date((range.latest ?? now).getTime() + 1),
+        title: `聊天记录筛查：${defaultGroup}`,
+        timeZone: ctx.config.DIGEST_TIMEZONE,
+        describe: (id) => {
+          const e = engine.kb.get(id);
+          return e?.kind === "item" ? e.item.text : e?.passage.text;
+        },
+      });
+      ctx.stderr.write(`已筛查 ${seen} 条消息，标记 ${ids.length} 条${dry ? "（试运行，未存入）" : "，已存入数据库"}。\n`);
+      const text = renderDigest(digest, format);
+      ctx.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    } finally {
+      if (dry) store.close();
     }
-    const times = flags.map((f) => f.time.getTime());
-    const since = new Date(times.length ? Math.min(...times) : now.getTime());
-    const until = new Date((times.length ? Math.max(...times) : now.getTime()) + 1);
-    const describe = (id: string) => {
-      const e = engine.kb.get(id);
-      return e?.kind === "item" ? e.item.text : e?.passage.text;
-    };
-    const digest = buildDigest(flags, { since, until, title: `聊天记录筛查：${defaultGroup}`, timeZone: ctx.config.DIGEST_TIMEZONE, describe });
-    ctx.stderr.write(`已筛查 ${seen} 条消息，标记 ${flags.length} 条${store ? "，已存入数据库" : "（试运行，未存入）"}。\n`);
-    const text = renderDigest(digest, format);
-    ctx.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
     return 0;
   },
 };

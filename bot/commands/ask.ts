@@ -36,8 +36,12 @@ export async function handleAsk(ctx: BotContext, question: string): Promise<void
 /** `反馈 …` / `答错了 …` / `有用`: stored on the asker's last answer for review. */
 export async function handleFeedback(ctx: BotContext, text: string): Promise<void> {
   const { store, followups } = ctx.deps;
+  if (/^(反馈|纠错)[\s:：]*$/.test(text)) {
+    await ctx.replyText("请在“反馈”后面写上您的意见，例如：反馈 这件事其实是协助清单的。");
+    return;
+  }
   const answerId = followups.lastAnswer(ctx.conversation);
-  if (answerId === undefined || !store.setAnswerFeedback(answerId, text)) {
+  if (answerId === undefined || !store.addAnswerFeedback(answerId, text, ctx.message.senderId)) {
     await ctx.replyText("没有找到您最近的提问。请在收到答复后几分钟内发送“反馈 …”，我会把意见记在那条答复上。");
     return;
   }

@@ -13,7 +13,7 @@ const REFUSAL = "抱歉，这个指令仅供督导使用。如需查看或处理
 
 /** Runs one parsed command; supervisor commands are refused politely for everyone else. */
 export async function runCommand(ctx: BotContext, cmd: Command): Promise<void> {
-  const supervisor = isSupervisor(ctx.deps.config, ctx.message.channel, ctx.message.senderId);
+  const supervisor = isSupervisor(ctx.deps.config, ctx.message);
   if (SUPERVISOR_COMMANDS.has(cmd.kind) && !supervisor) {
     await ctx.replyText(REFUSAL);
     return;

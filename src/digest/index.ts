@@ -1,5 +1,5 @@
-export { buildDigest, type Digest, type DigestEntry, type DigestOptions, type Tally } from "./digest.js";
-export { digestFromStore } from "./from-store.js";
+export { assembleDigest, buildDigest, type Digest, type DigestEntry, type DigestOptions, type Tally } from "./digest.js";
+export { digestFromStore, type StoreDigestOptions } from "./from-store.js";
 export { parseDuration, parseSince } from "./period.js";
 export { renderDigest, digestMessage, isDigestFormat, DIGEST_FORMATS, type DigestFormat } from "./render.js";
 export { renderDingtalkMarkdown, type ChatRenderOptions } from "./render-dingtalk.js";

@@ -27,10 +27,10 @@ export function tallyLine(rows: Tally[], sep: string, max = 10): string {
   return shown.join(sep);
 }
 
-/** Entries to show in a chat message, and how many were left out. */
+/** Entries to show in a chat message, and how many of the digest's flags were left out. */
 export function limitEntries(d: Digest, maxEntries: number | undefined): { shown: DigestEntry[]; hidden: number } {
-  const max = maxEntries ?? d.entries.length;
-  return { shown: d.entries.slice(0, max), hidden: Math.max(0, d.entries.length - max) };
+  const shown = d.entries.slice(0, maxEntries ?? d.entries.length);
+  return { shown, hidden: Math.max(0, d.total - shown.length) };
 }
 
 export function hiddenNote(hidden: number): string {

@@ -3,7 +3,7 @@ import type { BaseMessageLike } from "@langchain/core/messages";
 import type { z } from "zod";
 import type { Config } from "../config.js";
 import { LlmError } from "../errors.js";
-import type { Logger } from "../logger.js";
+import { scrubSecrets, type Logger } from "../logger.js";
 import { createOpenAiEmbedder, PLACEHOLDER_API_KEY, type OpenAiEmbedder } from "../search/embedder.js";
 import { parseJsonReply } from "./json.js";
 import { createLimiter, type Limiter } from "./limit.js";
@@ -98,15 +98,17 @@ export function createLlm(config: LlmConfig, logger: Logger): Llm | null {
     return { timer, signal: outer ? AbortSignal.any([timer, outer]) : timer };
   };
 
+  // An upstream error may echo the key back: it never reaches a message or a log.
+  const secrets = config.OPENAI_API_KEY ? [config.OPENAI_API_KEY] : [];
   const fail = (err: unknown, timer: AbortSignal): never => {
     stats.chatFailures++;
     if (timer.aborted) {
       stats.timeouts++;
-      throw new LlmError(`LLM timed out after ${timeoutMs} ms`, { cause: err });
+      throw new LlmError(`LLM timed out after ${timeoutMs} ms`);
     }
     if (err instanceof LlmError) throw err;
     const status = httpStatus(err);
-    throw new LlmError(`LLM call failed${status ? ` (HTTP ${status})` : ""}: ${errorMessage(err)}`, { cause: err });
+    throw new LlmError(`LLM call failed${status ? ` (HTTP ${status})` : ""}: ${scrubSecrets(errorMessage(err), secrets)}`);
   };
 
   const invoke = async (messages: BaseMessageLike[], json: boolean, signal: AbortSignal) => {

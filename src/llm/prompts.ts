@@ -1,16 +1,18 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { ChatPromptTemplate } from "@langchain/core/prompts";
+import type { ChatPromptTemplate } from "@langchain/core/prompts";
 import type { BaseMessage } from "@langchain/core/messages";
 import { LlmError } from "../errors.js";
 
-/** A prompt file under prompts/, parsed into a LangChain template. */
+/** A prompt file under prompts/: its two messages, and the LangChain template once it was needed. */
 export interface LoadedPrompt {
   name: string;
-  template: ChatPromptTemplate;
+  system: string;
+  user: string;
   /** The {variables} the template needs, sorted. */
   variables: string[];
+  template?: ChatPromptTemplate;
 }
 
 /** prompts/ at the project root, wherever the process was started. */
@@ -26,11 +28,16 @@ export function parsePrompt(name: string, text: string): LoadedPrompt {
   const body = text.replace(/<!--[\s\S]*?-->/g, "");
   const m = /^## system[ \t]*\r?\n([\s\S]*?)^## user[ \t]*\r?\n([\s\S]*)$/m.exec(body);
   if (!m) throw new LlmError(`prompt ${name}: expected a "## system" and a "## user" section`);
-  const template = ChatPromptTemplate.fromMessages([
-    ["system", m[1].trim()],
-    ["human", m[2].trim()],
-  ]);
-  return { name, template, variables: [...template.inputVariables].sort() };
+  const system = m[1].trim();
+  const user = m[2].trim();
+  return { name, system, user, variables: fStringVariables(`${system}\n${user}`) };
+}
+
+/** The {name} variables of f-string templates, `{{` and `}}` being literal braces. */
+function fStringVariables(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.replace(/\{\{|\}\}/g, "").matchAll(/\{([^{}]+)\}/g)) names.add(m[1]!.trim());
+  return [...names].sort();
 }
 
 /** Loads prompts/<name>.md (cached per directory). */
@@ -58,6 +65,12 @@ export async function formatPrompt(prompt: LoadedPrompt, values: Record<string, 
   if (given.join() !== prompt.variables.join()) {
     throw new LlmError(`prompt ${prompt.name}: needs {${prompt.variables.join(", ")}}, got {${given.join(", ")}}`);
   }
+  // LangChain loads on first use: an offline bot never pays for it.
+  const { ChatPromptTemplate } = await import("@langchain/core/prompts");
+  prompt.template ??= ChatPromptTemplate.fromMessages([
+    ["system", prompt.system],
+    ["human", prompt.user],
+  ]);
   return prompt.template.formatMessages(values);
 }
 

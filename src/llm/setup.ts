@@ -2,11 +2,10 @@ import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Logger } from "../logger.js";
-import { embedderFromConfig, type OpenAiEmbedder } from "../search/embedder.js";
-import { createFusedRetriever } from "../search/fusion.js";
+import type { OpenAiEmbedder } from "../search/embedder.js";
 import type { Retriever } from "../search/types.js";
-import { buildOrLoad, knowledgeVectorEntries, type VectorIndex } from "../search/vector-index.js";
-import { createLlm, type Llm } from "./client.js";
+import type { VectorIndex } from "../search/vector-index.js";
+import type { Llm } from "./client.js";
 
 /** What the optional model endpoints add to the engine. */
 export interface LlmSetup {
@@ -25,6 +24,14 @@ export interface LlmSetup {
  */
 export async function setupLlm(deps: { config: Config; logger: Logger; kb: KnowledgeBase }): Promise<LlmSetup> {
   const { config, logger, kb } = deps;
+  // The model libraries (LangChain, openai, hnswlib) load only when an endpoint is configured.
+  if (!config.OPENAI_BASE_URL) return { llm: null, embedder: null, vector: null, fuse: (bm25) => bm25 };
+  const [{ createLlm }, { embedderFromConfig }, { buildOrLoad, knowledgeVectorEntries }, { createFusedRetriever }] = await Promise.all([
+    import("./client.js"),
+    import("../search/embedder.js"),
+    import("../search/vector-index.js"),
+    import("../search/fusion.js"),
+  ]);
   const llm = createLlm(config, logger);
   const embedder = llm?.embedder ?? embedderFromConfig(config, logger);
   let vector: VectorIndex | null = null;

@@ -65,6 +65,80 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answers_time ON answers (time);
     `,
   },
+  {
+    version: 2,
+    description: "flag traces and knowledge version; handled message ids; durable replies; feedback kept; digests per recipient and part",
+    sql: `
+      ALTER TABLE flags ADD COLUMN trace TEXT;
+      ALTER TABLE flags ADD COLUMN kb_version TEXT;
+      CREATE INDEX flags_pending ON flags (status, digest_id);
+
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+      CREATE TABLE seen_messages (
+        channel TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (channel, message_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX seen_messages_time ON seen_messages (seen_at);
+
+      CREATE TABLE reply_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        lane TEXT NOT NULL,
+        priority INTEGER NOT NULL DEFAULT 0,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued'
+          CHECK (state IN ('queued', 'sending', 'done', 'unknown', 'failed', 'skipped')),
+        parts_sent INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        note TEXT
+      );
+      CREATE UNIQUE INDEX reply_jobs_message ON reply_jobs (channel, message_id);
+      CREATE INDEX reply_jobs_queue ON reply_jobs (state, lane, id);
+
+      CREATE TABLE answer_feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        sender_id TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX answer_feedback_answer ON answer_feedback (answer_id);
+      INSERT INTO answer_feedback (answer_id, text, at)
+        SELECT id, feedback, COALESCE(feedback_at, time) FROM answers WHERE feedback IS NOT NULL;
+
+      CREATE TABLE digest_messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        recipient TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        max_flag_id INTEGER NOT NULL,
+        flag_count INTEGER NOT NULL,
+        parts TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX digest_messages_open ON digest_messages (finished_at);
+      CREATE TABLE digest_parts (
+        message_id INTEGER NOT NULL REFERENCES digest_messages(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'unknown')),
+        updated_at INTEGER,
+        PRIMARY KEY (message_id, idx)
+      ) WITHOUT ROWID;
+
+      -- Who has received a flag; '*' stands for every recipient (flags sent before this version).
+      CREATE TABLE flag_recipients (
+        flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+        recipient TEXT NOT NULL,
+        PRIMARY KEY (flag_id, recipient)
+      ) WITHOUT ROWID;
+      INSERT INTO flag_recipients (flag_id, recipient) SELECT id, '*' FROM flags WHERE digest_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

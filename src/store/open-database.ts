@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { migrate, NewerSchemaError } from "./migrations.js";
@@ -19,15 +19,19 @@ export function isMemoryPath(path: string): boolean {
 export function openDatabase(path: string): Database.Database {
   if (!isMemoryPath(path)) {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      // A directory made here is the owner's alone; an existing one is left as the operator set it.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     } catch (err) {
       throw new StoreError(`无法创建数据库目录 ${dirname(path)}：${(err as Error).message}（请检查 DATABASE_PATH 或 DATA_DIR）`, path, { cause: err });
     }
   }
   let db: Database.Database;
+  // Files SQLite creates (the database, -wal, -shm) are readable by the owner only.
+  const umask = process.umask(0o077);
   try {
     db = new Database(path);
   } catch (err) {
+    process.umask(umask);
     throw new StoreError(`无法打开数据库文件 ${path}：${(err as Error).message}（请检查 DATABASE_PATH 和文件权限）`, path, { cause: err });
   }
   try {
@@ -40,10 +44,24 @@ export function openDatabase(path: string): Database.Database {
       db.pragma("foreign_keys = ON");
       migrate(db);
     });
+    if (!isMemoryPath(path)) ownerOnly(path);
     return db;
   } catch (err) {
     db.close();
     throw describeOpenError(err, path);
+  } finally {
+    process.umask(umask);
+  }
+}
+
+/** Files made by an older version, or copied in, are narrowed to the owner. */
+function ownerOnly(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(file)) chmodSync(file, 0o600);
+    } catch {
+      // Not the owner: the operator chose these permissions.
+    }
   }
 }
 

@@ -25,6 +25,8 @@ export interface FlagRow {
   status_at: number | null;
   status_note: string | null;
   digest_id: number | null;
+  trace: string | null;
+  kb_version: string | null;
 }
 
 export interface AnswerRow {
@@ -37,8 +39,6 @@ export interface AnswerRow {
   verdict: string;
   citations: string;
   composer: string;
-  feedback: string | null;
-  feedback_at: number | null;
 }
 
 export interface DigestRow {
@@ -73,6 +73,8 @@ export function flagFromRow(r: FlagRow): Flag {
     statusAt: r.status_at === null ? null : new Date(r.status_at),
     statusNote: r.status_note,
     digestId: r.digest_id,
+    trace: r.trace === null ? [] : parseJson<Flag["trace"]>(r.trace, []),
+    kbVersion: r.kb_version,
   };
 }
 

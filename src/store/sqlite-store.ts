@@ -1,182 +1,136 @@
+import { statfsSync } from "node:fs";
+import { dirname } from "node:path";
 import type Database from "better-sqlite3";
-import type { AnswerLog, Flag, FlagInput, FlagQuery, FlagStatus, Store } from "./store.js";
-import { openDatabase } from "./open-database.js";
-import { flagFromRow, parseJson, toMs, type AnswerRow, type DigestRow, type FlagRow } from "./rows.js";
-import { buildFlagQuery } from "./flag-query.js";
-import { validateFlagInput } from "./validate.js";
+import { isMemoryPath, openDatabase } from "./open-database.js";
+import { toMs } from "./rows.js";
+import { sqliteAnswers } from "./sqlite-answers.js";
+import { sqliteDigests } from "./sqlite-digests.js";
+import { sqliteFlags } from "./sqlite-flags.js";
+import { sqliteInbox } from "./sqlite-inbox.js";
+import { isStorageFault } from "./store-error.js";
+import type { Store, StoreHealth } from "./store.js";
 
 export type { AnswerLog } from "./store.js";
+export type { DigestRecord } from "./digest-store.js";
 
-/** One digest as recorded by markDigestSent. */
-export interface DigestRecord {
-  id: number;
-  target: string;
-  sentAt: Date;
-  flagCount: number;
-}
-
-/** The SQLite store, with a few reading helpers beyond the Store interface. */
+/** The SQLite store, with its connection for maintenance (backups) and tests. */
 export interface SqliteStore extends Store {
   readonly path: string;
-  listDigests(): DigestRecord[];
+  readonly db: Database.Database;
 }
 
 export interface SqliteStoreOptions {
-  /** Clock for status and feedback times; tests pass a fixed one. */
+  /** Clock for status, feedback and queue times; tests pass a fixed one. */
   now?: () => Date;
 }
 
-const STATUSES: readonly FlagStatus[] = ["new", "confirmed", "dismissed"];
+/** Finished replies and digests are kept this long for review, then purged with old flags. */
+const KEEP_FINISHED_MS = 7 * 86_400_000;
 
 /**
  * Opens the SQLite store at `path` (":memory:" for a throwaway one): creates the parent directory,
  * turns on WAL and busy_timeout, applies migrations. Throws StoreError for a corrupt or foreign file.
+ * Every write that fails for a storage reason (full disk, read-only file) is remembered for
+ * checkWritable() until a write succeeds again.
  */
 export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): SqliteStore {
   const db = openDatabase(path);
   const now = opts.now ?? (() => new Date());
-  const stmts = prepare(db);
+  const ms = () => toMs(now(), "now");
+  const flags = sqliteFlags(db, now);
+  const { insertFlag, ...flagStore } = flags;
+  let lastFault: { message: string; at: number } | undefined;
 
-  const getFlag = (id: number): Flag | undefined => {
-    const row = stmts.getFlag.get(id) as FlagRow | undefined;
-    return row && flagFromRow(row);
+  const stmts = {
+    getMeta: db.prepare("SELECT value FROM meta WHERE key = ?"),
+    setMeta: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    purgeFlags: db.prepare("DELETE FROM flags WHERE time < ?"),
+    purgeAnswers: db.prepare("DELETE FROM answers WHERE time < ?"),
+    purgeDigests: db.prepare("DELETE FROM digests WHERE sent_at < ? AND id NOT IN (SELECT digest_id FROM flags WHERE digest_id IS NOT NULL)"),
+    purgeJobs: db.prepare("DELETE FROM reply_jobs WHERE state NOT IN ('queued', 'sending') AND updated_at < ?"),
+    purgeDigestMessages: db.prepare("DELETE FROM digest_messages WHERE finished_at < ?"),
   };
 
-  // Insert-or-find in one IMMEDIATE transaction: two connections adding the same message agree.
-  const addFlag = db.transaction((input: FlagInput): Flag => {
-    const messageId = input.messageId ?? null;
-    if (messageId !== null) {
-      const existing = stmts.flagByMessage.get(input.channel, messageId) as FlagRow | undefined;
-      if (existing) return flagFromRow(existing);
-    }
-    const info = stmts.insertFlag.run({
-      time: toMs(input.time, "time"),
-      channel: input.channel,
-      group_id: input.groupId ?? null,
-      group_name: input.groupName ?? null,
-      sender_id: input.senderId ?? null,
-      sender_name: input.senderName ?? null,
-      text: input.text,
-      category: input.category,
-      citations: JSON.stringify(input.citations),
-      confidence: input.confidence,
-      reason: input.reason,
-      reporter_id: input.reporterId ?? null,
-      reporter_name: input.reporterName ?? null,
-      reporter_consent: input.reporterConsent ? 1 : 0,
-      llm_opinion: input.llmOpinion === undefined || input.llmOpinion === null ? null : JSON.stringify(input.llmOpinion),
-      message_id: messageId,
-      created_at: toMs(now(), "now"),
-    });
-    return getFlag(Number(info.lastInsertRowid))!;
-  });
-
-  const markDigestSent = db.transaction((flagIds: number[], target: string, time: Date): number => {
-    const info = stmts.insertDigest.run(target, toMs(time, "time"), flagIds.length);
-    const digestId = Number(info.lastInsertRowid);
-    for (const id of flagIds) stmts.markFlagSent.run(digestId, id);
-    return digestId;
-  });
-
   const purgeBefore = db.transaction((date: Date): number => {
-    const ms = toMs(date, "date");
-    const flags = stmts.purgeFlags.run(ms).changes;
-    stmts.purgeAnswers.run(ms);
-    stmts.purgeDigests.run(ms);
-    return flags;
+    const cutoff = toMs(date, "date");
+    const finished = Math.min(cutoff, ms() - KEEP_FINISHED_MS);
+    const count = stmts.purgeFlags.run(cutoff).changes;
+    stmts.purgeAnswers.run(cutoff);
+    stmts.purgeDigests.run(cutoff);
+    stmts.purgeJobs.run(finished);
+    stmts.purgeDigestMessages.run(finished);
+    return count;
   });
 
-  return {
-    path,
-    addFlag(input) {
-      validateFlagInput(input);
-      return addFlag.immediate(input);
+  const store: Store = {
+    ...flagStore,
+    ...sqliteInbox(db, ms, insertFlag),
+    ...sqliteDigests(db, ms),
+    ...sqliteAnswers(db, ms),
+    getMeta: (key) => (stmts.getMeta.get(key) as { value: string } | undefined)?.value,
+    setMeta(key, value) {
+      stmts.setMeta.run(key, value);
     },
-    getFlag,
-    listFlags(query: FlagQuery = {}) {
-      const { sql, params } = buildFlagQuery(query);
-      return (db.prepare(sql).all(params) as FlagRow[]).map(flagFromRow);
+    checkWritable(): StoreHealth {
+      // A real write that failed moments ago outweighs a probe that happens to fit.
+      if (lastFault && Date.now() - lastFault.at < RECENT_FAULT_MS) return { writable: false, error: lastFault.message };
+      const low = lowDiskSpace(path);
+      if (low) return { writable: false, error: low };
+      try {
+        stmts.setMeta.run("health.checked_at", String(ms()));
+        lastFault = undefined;
+        return { writable: true };
+      } catch (err) {
+        return { writable: false, error: (err as Error).message };
+      }
     },
-    setFlagStatus(id, status, by, note) {
-      if (!STATUSES.includes(status)) throw new TypeError(`unknown flag status ${String(status)}`);
-      const info = stmts.setStatus.run(status, by, toMs(now(), "now"), note ?? null, id);
-      return info.changes ? getFlag(id) : undefined;
-    },
-    markDigestSent(flagIds, target, time) {
-      return markDigestSent.immediate(flagIds, target, time);
-    },
-    logAnswer(input) {
-      const info = stmts.insertAnswer.run(
-        toMs(input.time, "time"),
-        input.channel,
-        input.groupId ?? null,
-        input.senderId ?? null,
-        input.question,
-        input.verdict,
-        JSON.stringify(input.citations),
-        input.composer,
-      );
-      return Number(info.lastInsertRowid);
-    },
-    setAnswerFeedback(id, feedback) {
-      return stmts.setFeedback.run(feedback, toMs(now(), "now"), id).changes > 0;
-    },
-    purgeBefore(date) {
-      return purgeBefore.immediate(date);
-    },
-    listAnswers(query = {}) {
-      const rows = stmts.listAnswers.all(query.since ? toMs(query.since, "since") : -8.64e15, query.limit ?? -1) as AnswerRow[];
-      return rows.map((r) => ({
-        id: r.id,
-        time: new Date(r.time),
-        channel: r.channel,
-        groupId: r.group_id,
-        senderId: r.sender_id,
-        question: r.question,
-        verdict: r.verdict,
-        citations: parseJson<string[]>(r.citations, []),
-        composer: r.composer,
-        feedback: r.feedback,
-        feedbackAt: r.feedback_at === null ? null : new Date(r.feedback_at),
-      }));
-    },
-    listDigests() {
-      return (stmts.listDigests.all() as DigestRow[]).map((r) => ({
-        id: r.id,
-        target: r.target,
-        sentAt: new Date(r.sent_at),
-        flagCount: r.flag_count,
-      }));
-    },
+    purgeBefore: (date) => purgeBefore.immediate(date),
     close() {
       if (db.open) db.close();
     },
   };
+  const noteFault = (message: string | undefined) => (lastFault = message === undefined ? undefined : { message, at: Date.now() });
+  return { ...watchFaults(store, noteFault), path, db };
 }
 
-function prepare(db: Database.Database) {
-  return {
-    getFlag: db.prepare("SELECT * FROM flags WHERE id = ?"),
-    flagByMessage: db.prepare("SELECT * FROM flags WHERE channel = ? AND message_id = ?"),
-    insertFlag: db.prepare(`
-      INSERT INTO flags (time, channel, group_id, group_name, sender_id, sender_name, text, category,
-        citations, confidence, reason, reporter_id, reporter_name, reporter_consent, llm_opinion,
-        message_id, created_at)
-      VALUES (@time, @channel, @group_id, @group_name, @sender_id, @sender_name, @text, @category,
-        @citations, @confidence, @reason, @reporter_id, @reporter_name, @reporter_consent, @llm_opinion,
-        @message_id, @created_at)`),
-    setStatus: db.prepare("UPDATE flags SET status = ?, status_by = ?, status_at = ?, status_note = ? WHERE id = ?"),
-    insertDigest: db.prepare("INSERT INTO digests (target, sent_at, flag_count) VALUES (?, ?, ?)"),
-    // A flag keeps the first digest it went out in.
-    markFlagSent: db.prepare("UPDATE flags SET digest_id = ? WHERE id = ? AND digest_id IS NULL"),
-    insertAnswer: db.prepare(
-      "INSERT INTO answers (time, channel, group_id, sender_id, question, verdict, citations, composer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    ),
-    setFeedback: db.prepare("UPDATE answers SET feedback = ?, feedback_at = ? WHERE id = ?"),
-    listAnswers: db.prepare("SELECT * FROM answers WHERE time >= ? ORDER BY time DESC, id DESC LIMIT ?"),
-    listDigests: db.prepare("SELECT * FROM digests ORDER BY id"),
-    purgeFlags: db.prepare("DELETE FROM flags WHERE time < ?"),
-    purgeAnswers: db.prepare("DELETE FROM answers WHERE time < ?"),
-    purgeDigests: db.prepare("DELETE FROM digests WHERE sent_at < ? AND id NOT IN (SELECT digest_id FROM flags WHERE digest_id IS NOT NULL)"),
-  };
+/** A write that failed within this long makes the store unwritable for /healthz. */
+const RECENT_FAULT_MS = 5_000;
+/** Below this much free space the store reports itself unwritable before SQLite fails. */
+const MIN_FREE_BYTES = 1024 * 1024;
+
+function lowDiskSpace(path: string): string | undefined {
+  if (isMemoryPath(path)) return undefined;
+  try {
+    const fs = statfsSync(dirname(path));
+    const free = fs.bavail * fs.bsize;
+    return free < MIN_FREE_BYTES ? `磁盘空间不足：${dirname(path)} 只剩 ${Math.round(free / 1024)} KB` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Methods that only read (checkWritable and close manage the fault note themselves). */
+const READS = new Set([
+  ...["getFlag", "flagForMessage", "listFlags", "countFlags", "summarizeFlags"],
+  ...["seen", "queuedLanes", "nextJob", "getJob", "countJobs", "openDigestMessages", "listDigests", "listAnswers"],
+  ...["getMeta", "checkWritable", "close"],
+]);
+
+/** Wraps every writing method: a storage fault is noted (and rethrown), a success clears it. */
+function watchFaults(store: Store, note: (fault: string | undefined) => void): Store {
+  const out = { ...store } as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(store)) {
+    if (typeof fn !== "function" || READS.has(name)) continue;
+    out[name] = (...args: unknown[]) => {
+      try {
+        const result = (fn as (...a: unknown[]) => unknown)(...args);
+        note(undefined);
+        return result;
+      } catch (err) {
+        if (isStorageFault(err)) note((err as Error).message);
+        throw err;
+      }
+    };
+  }
+  return out as unknown as Store;
 }

@@ -10,3 +10,12 @@ export class StoreError extends JianfuError {
     super(message, options);
   }
 }
+
+/**
+ * True for SQLite's own failures (full disk, read-only file, I/O error, locked too long): the
+ * write may succeed later, so what it carried must be kept and retried, not dropped.
+ */
+export function isStorageFault(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_") && !code.startsWith("SQLITE_CONSTRAINT");
+}

@@ -44,9 +44,11 @@ describe("app", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       ok: true,
-      channels: [{ name: "test", started: true }],
+      channels: [{ name: "test", started: true, connected: true }],
+      store: { writable: true },
       knowledge: app.engine.kb.hash,
       flags: { pending: 1 },
+      replies: { queued: 0, held: 0 },
     });
     expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);
 

@@ -155,8 +155,22 @@ describe("汇总 in a group", () => {
     await say(bot, "街道让我们查商铺燃气，这是社区的事吗？");
     expect((await say(bot, "反馈 其实应该引用第17项"))[0]).toContain("反馈已记录");
     const [logged] = bot.store.listAnswers();
-    expect(logged.feedback).toBe("反馈：其实应该引用第17项");
+    expect(logged.feedback.map((f) => f.text)).toEqual(["反馈：其实应该引用第17项"]);
     // Another member's feedback does not land on this answer.
     expect((await say(bot, "答错了", { senderId: "someone-else" }))[0]).toContain("没有找到");
+  });
+
+  it("a second 反馈 no longer overwrites the first: every one is kept; an empty 反馈 is asked for content", async () => {
+    const bot = await createTestBot({ FOLLOWUP_SECONDS: "120" });
+    await say(bot, "街道让我们查商铺燃气，这是社区的事吗？");
+    expect((await say(bot, "反馈"))[0]).toContain("请在“反馈”后面写上您的意见");
+    expect((await say(bot, "反馈："))[0]).toContain("请在“反馈”后面写上您的意见");
+    await say(bot, "反馈 其实应该引用第17项");
+    await say(bot, "有用");
+    const [logged] = bot.store.listAnswers();
+    expect(logged.feedback.map((f) => [f.text, f.senderId])).toEqual([
+      ["反馈：其实应该引用第17项", "u1"],
+      ["有用", "u1"],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../bot/rate-limit.js";
+import { LimiterClosed, RateLimiter } from "../../bot/rate-limit.js";
 import { FakeClock, flush } from "./support/fake-clock.js";
 
 describe("RateLimiter", () => {
@@ -48,15 +48,27 @@ describe("RateLimiter", () => {
     expect(third).toBe(true);
   });
 
-  it("close() releases waiters so shutdown never hangs", async () => {
+  it("close() ends the wait of every waiter with LimiterClosed (shutdown never hangs, nor rushes replies past the limit)", async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter(1, clock);
     await limiter.acquire("g");
-    let released = false;
-    void limiter.acquire("g").then(() => (released = true));
+    let outcome: unknown;
+    void limiter.acquire("g").then(() => (outcome = "sent"), (err) => (outcome = err));
     limiter.close();
     await flush();
-    expect(released).toBe(true);
+    expect(outcome).toBeInstanceOf(LimiterClosed);
     expect(clock.pending).toBe(0);
+  });
+
+  it("tryAcquire leaves room: chit-chat takes a slot only while `spare` more stay free and nobody waits", async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(4, clock);
+    expect(limiter.tryAcquire("g", 2)).toBe(true);
+    expect(limiter.tryAcquire("g", 2)).toBe(true);
+    expect(limiter.tryAcquire("g", 2)).toBe(false);
+    await limiter.acquire("g");
+    await limiter.acquire("g");
+    void limiter.acquire("g");
+    expect(limiter.tryAcquire("g", 0)).toBe(false);
   });
 });

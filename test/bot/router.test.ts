@@ -109,12 +109,30 @@ describe("router: screening", () => {
     expect(bot.channel.sent.map((s) => s.out.text)).toEqual(["notice #2"]);
   });
 
-  it("private messages and commands are not screened as group messages", async () => {
+  it("commands other than questions and 核查 are not screened", async () => {
     const bot = await createTestBot();
-    await bot.channel.deliver(bot.channel.message("请完成燃气检查", { groupId: undefined }));
     await bot.channel.deliver(bot.channel.message("@减负助手 清单 负面", { mentionsBot: true }));
+    await bot.channel.deliver(bot.channel.message("搜 燃气", { groupId: undefined }));
     expect(bot.engine.screened).toHaveLength(0);
     expect(bot.store.listFlags()).toHaveLength(0);
+  });
+
+  it("a question @ the bot is never stored as the asker's push: a notice pasted to the bot is an anonymous 核查, whatever the wording", async () => {
+    const bot = await createTestBot();
+    const inGroup = bot.channel.message("@减负助手 各社区请于周五前完成燃气检查", { mentionsBot: true, senderId: "w1", senderName: "王某" });
+    await bot.channel.deliver(inGroup);
+    const pasted = bot.channel.message("请各社区完成电梯检查并上报", { groupId: undefined, senderId: "w2", senderName: "赵某" });
+    await bot.channel.deliver(pasted);
+    const flags = bot.store.listFlags();
+    expect(flags.map((f) => [f.senderId, f.senderName, f.reporterId, f.reporterConsent])).toEqual([
+      [null, null, "w1", false],
+      [null, null, "w2", false],
+    ]);
+    expect(bot.channel.repliesTo(inGroup.messageId)[0]).toContain(`已记录为第 ${flags[0]!.id} 号`);
+    expect(bot.channel.repliesTo(pasted.messageId)[0]).toContain("核查结果");
+    // The same words not addressed to the bot are the sender's own push.
+    await bot.channel.deliver(bot.channel.message("各社区请于周五前完成锅炉检查", { senderId: "w3", senderName: "钱某" }));
+    expect(bot.store.listFlags().at(-1)).toMatchObject({ senderId: "w3", senderName: "钱某", reporterId: null });
   });
 });
 
@@ -133,5 +151,15 @@ describe("router: replies", () => {
     expect(all.length).toBeGreaterThan(2);
     for (const part of all) expect(part.length).toBeLessThanOrEqual(100);
     expect(all[0]).toMatch(/^（1\/\d+）/);
+  });
+});
+
+describe("router: 核查 when screening fails", () => {
+  it("the forwarder gets the apology, not silence", async () => {
+    const bot = await createTestBot();
+    bot.engine.screenError = new Error("screen broken");
+    const m = bot.channel.message("核查 各社区请于周五前完成燃气检查", { groupId: undefined });
+    await bot.channel.deliver(m);
+    expect(bot.channel.repliesTo(m.messageId)).toEqual([APOLOGY]);
   });
 });

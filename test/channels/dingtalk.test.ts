@@ -46,7 +46,7 @@ describe("dingtalk channel", () => {
     expect(channel!.connected).toBe(true);
 
     const frameId = gateway.pushRobotMessage(robotMessage("group-at-message"));
-    await gateway.waitFor(() => gateway.webhookPosts.length === 1);
+    await gateway.waitFor(() => gateway.webhookPosts.length === 1 && gateway.acks.length === 1);
 
     expect(gateway.acks.map((a) => a.headers.messageId)).toEqual([frameId]);
     expect(gateway.acks[0].code).toBe(200);
@@ -129,7 +129,24 @@ describe("dingtalk channel", () => {
     expect(gateway.webhookPosts[1].body).toEqual(gateway.webhookPosts[0].body);
   });
 
-  it("gives up after a few failed attempts with a PlatformError carrying the status", async () => {
+  it("a failing session webhook falls back to the OpenAPI and keeps the @-mention", async () => {
+    const outcomes: unknown[] = [];
+    await makeChannel().start(
+      recorder(async (ctx) => {
+        outcomes.push(await ctx.reply({ text: "不属于社区职责" }).then(() => "ok", (e) => e));
+      }).handler,
+    );
+    gateway.failWebhooks = 100;
+    gateway.pushRobotMessage(robotMessage("group-at-message"));
+    await until(() => outcomes.length === 1);
+    expect(outcomes).toEqual(["ok"]);
+    expect(gateway.webhookPosts.length).toBe(3);
+    expect(gateway.groupSends).toHaveLength(1);
+    expect(gateway.groupSends[0]!.body.openConversationId).toBe("cidPzKzDDLHqkOYVzT3qfVqaw==");
+    expect(JSON.parse(gateway.groupSends[0]!.body.msgParam).content).toBe("@张三 不属于社区职责");
+  });
+
+  it("when the webhook and the OpenAPI both refuse, the reply fails with a SendError carrying the status", async () => {
     const outcomes: unknown[] = [];
     await makeChannel().start(
       recorder(async (ctx) => {
@@ -137,11 +154,11 @@ describe("dingtalk channel", () => {
       }).handler,
     );
     gateway.failWebhooks = 100;
+    gateway.failGroupSends = 100;
     gateway.pushRobotMessage(robotMessage("group-at-message"));
     await until(() => outcomes.length === 1);
     expect(outcomes[0]).toBeInstanceOf(PlatformError);
-    expect((outcomes[0] as PlatformError).status).toBe(500);
-    expect(gateway.webhookPosts.length).toBe(3);
+    expect(outcomes[0]).toMatchObject({ status: 500, outcome: "rejected" });
   });
 
   it("sends proactively to a group and a user through the OpenAPI with one token", async () => {

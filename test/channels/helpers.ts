@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { MessageContext } from "../../bot/channels/channel.js";
+import type { Intake, MessageContext } from "../../bot/channels/channel.js";
 
 /** Polls `predicate` until it holds; the test's own timeout is the limit. */
 export async function until(predicate: () => boolean): Promise<void> {
@@ -18,9 +18,10 @@ export function recorder(onMessage?: (ctx: MessageContext) => Promise<void>) {
   const calls: MessageContext[] = [];
   return {
     calls,
-    handler: async (ctx: MessageContext) => {
+    handler: async (ctx: MessageContext): Promise<Intake> => {
       calls.push(ctx);
       await onMessage?.(ctx);
+      return { answered: Promise.resolve() };
     },
   };
 }

@@ -3,11 +3,11 @@ import type { CliContext } from "../../bot/cli/command.js";
 import { readConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { silentLogger } from "../../src/logger.js";
-import type { Store } from "../../src/store/store.js";
+import type { SqliteStore } from "../../src/store/sqlite-store.js";
 import { ITEM_TEXT } from "./helpers.js";
 
 /** A hand-built CliContext over a given store; stdout collected as text. */
-export function cliContext(store: Store, args: string[], opts: { engine?: boolean } = {}) {
+export function cliContext(store: SqliteStore, args: string[], opts: { engine?: boolean } = {}) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = "";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { digestFromStore } from "../../src/digest/from-store.js";
+import { pendingQuery } from "../../src/store/flag-query.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { flagInput } from "../store/helpers.js";
 
@@ -9,7 +10,7 @@ describe("digestFromStore", () => {
     const at = (h: number) => new Date(Date.UTC(2026, 10, 21, h));
     store.addFlag(flagInput({ time: at(1), messageId: "1" }));
     store.addFlag(flagInput({ time: at(2), messageId: "2", groupId: "g2", groupName: "东关社区群" }));
-    const window = { since: at(0), until: at(12), unsent: true };
+    const window = { since: at(0), until: at(12), query: pendingQuery() };
 
     const first = digestFromStore(store, window);
     expect(first.entries.map((e) => e.id)).toEqual([1, 2]);

@@ -27,6 +27,8 @@ export function flag(over: Partial<Flag> = {}): Flag {
     statusAt: null,
     statusNote: null,
     digestId: null,
+    trace: [],
+    kbVersion: null,
     ...over,
   };
 }

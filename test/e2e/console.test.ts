@@ -80,7 +80,7 @@ describe("console end to end", () => {
   it("a configuration error prints its Chinese message and exits 1", async () => {
     const { code, stderr } = await runBot([], { CHANNELS: "telegram" });
     expect(code).toBe(1);
-    expect(stderr).toContain("CHANNELS 含未知渠道 telegram");
+    expect(stderr).toContain("CHANNELS：含未知渠道 telegram");
   });
 
   it("reads ENV_FILE, with the environment winning over the file", async () => {

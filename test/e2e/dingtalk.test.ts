@@ -42,7 +42,7 @@ async function startApp(env: Record<string, string> = {}): Promise<App> {
   app = await createApp({ config, logger: silentLogger, outbox: { attempts: 3, baseDelayMs: 10 } });
   await app.start();
   expect(app.channels.map((c) => c.name)).toEqual(["dingtalk"]);
-  expect(app.health().channels).toEqual([{ name: "dingtalk", started: true }]);
+  expect(app.health().channels).toEqual([{ name: "dingtalk", started: true, connected: true }]);
   return app;
 }
 
@@ -95,14 +95,15 @@ describe("dingtalk end to end", () => {
     expect(app.store.listFlags({ unsent: true })).toEqual([]);
   });
 
-  it("a webhook answering 500 is retried and the reply arrives; a push @-ing the bot is flagged and answered", async () => {
+  it("a webhook answering 500 is retried and the reply arrives; a push @-ing the bot is flagged as an anonymous 核查 and answered", async () => {
     const app = await startApp();
     gateway.failWebhooks = 2;
     gateway.pushRobotMessage(robotMessage("group-at-message", { msgId: "push-1", text: { content: ` ${PUSH}` } }));
     await gateway.waitFor(() => gateway.webhookPosts.length === 3);
     expect(gateway.webhookPosts[0]!.body).toEqual(gateway.webhookPosts[2]!.body);
+    expect(gateway.accepted).toHaveLength(1);
     expect(app.store.listFlags()).toHaveLength(1);
-    expect(app.store.listFlags()[0]).toMatchObject({ channel: "dingtalk", senderId: "manager4521", messageId: "push-1" });
+    expect(app.store.listFlags()[0]).toMatchObject({ channel: "dingtalk", senderId: null, reporterId: "manager4521", messageId: "push-1" });
   });
 
   it("when the OpenAPI refuses every attempt, the flags stay unsent and go out on the next run", async () => {

@@ -25,7 +25,18 @@ describe("migrations", () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
       .map((r) => r.name)
       .filter((n) => !n.startsWith("sqlite_"));
-    expect(tables).toEqual(["answers", "digests", "flags"]);
+    expect(tables).toEqual([
+      "answer_feedback",
+      "answers",
+      "digest_messages",
+      "digest_parts",
+      "digests",
+      "flag_recipients",
+      "flags",
+      "meta",
+      "reply_jobs",
+      "seen_messages",
+    ]);
     db.close();
   });
 
@@ -108,5 +119,34 @@ describe("opening a bad file", () => {
   it("a directory where the file should be → StoreError naming the path", () => {
     expect(() => openSqliteStore(tmp.dir)).toThrow(StoreError);
     expect(() => openSqliteStore(tmp.dir)).toThrow(tmp.dir);
+  });
+});
+
+describe("migration 2 on a version-1 database", () => {
+  it("keeps feedback, treats flags already sent as sent to every recipient, and leaves new columns empty", () => {
+    const tmp = tempDir();
+    const path = join(tmp.dir, "v1.db");
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.exec(`
+      INSERT INTO digests (target, sent_at, flag_count) VALUES ('dingtalk:user:boss', 1, 1);
+      INSERT INTO flags (time, channel, text, category, citations, confidence, reason, digest_id, created_at)
+        VALUES (1, 'wechat', '已发送的', 'negative', '[]', 0.9, 'r', 1, 1), (2, 'wechat', '未发送的', 'burden', '[]', 0.8, 'r', NULL, 2);
+      INSERT INTO answers (time, channel, question, verdict, citations, composer, feedback, feedback_at)
+        VALUES (1, 'wechat', '问', 'duty', '[]', 'offline', '答得对', 5);
+    `);
+    db.close();
+    const store = openSqliteStore(path);
+    try {
+      expect(store.listAnswers()[0]!.feedback).toEqual([{ text: "答得对", at: new Date(5), senderId: null }]);
+      expect(store.listFlags({ notSentTo: "wechat:user:new-supervisor" }).map((f) => f.text)).toEqual(["未发送的"]);
+      expect(store.listFlags().map((f) => [f.trace, f.kbVersion])).toEqual([
+        [[], null],
+        [[], null],
+      ]);
+    } finally {
+      store.close();
+      tmp.cleanup();
+    }
   });
 });

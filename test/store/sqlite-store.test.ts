@@ -140,7 +140,7 @@ describe("SQLite store: flags", () => {
 });
 
 describe("SQLite store: answer log", () => {
-  it("logs answers with citations and takes feedback", () => {
+  it("logs answers with citations and keeps every piece of feedback (a second one does not overwrite the first)", () => {
     const store = openSqliteStore(":memory:", { now: () => new Date("2026-11-21T12:00:00Z") });
     const id = store.logAnswer({
       time: new Date("2026-11-21T11:00:00Z"),
@@ -152,8 +152,9 @@ describe("SQLite store: answer log", () => {
       citations: ["gansu/negative/7", "gansu/duty/17"],
       composer: "offline",
     });
-    expect(store.setAnswerFeedback(id, "答得对")).toBe(true);
-    expect(store.setAnswerFeedback(id + 100, "x")).toBe(false);
+    expect(store.addAnswerFeedback(id, "答得对", "u7")).toBe(true);
+    expect(store.addAnswerFeedback(id, "补充：还应引用第17项", "u7")).toBe(true);
+    expect(store.addAnswerFeedback(id + 100, "x")).toBe(false);
     const [log] = store.listAnswers();
     expect(log).toEqual({
       id,
@@ -165,8 +166,10 @@ describe("SQLite store: answer log", () => {
       verdict: "negative",
       citations: ["gansu/negative/7", "gansu/duty/17"],
       composer: "offline",
-      feedback: "答得对",
-      feedbackAt: new Date("2026-11-21T12:00:00Z"),
+      feedback: [
+        { text: "答得对", senderId: "u7", at: new Date("2026-11-21T12:00:00Z") },
+        { text: "补充：还应引用第17项", senderId: "u7", at: new Date("2026-11-21T12:00:00Z") },
+      ],
     });
     store.close();
   });

@@ -33,12 +33,26 @@ export class FakeDingtalkGateway extends EventEmitter {
   readonly tokenRequests: RecordedPost[] = [];
   readonly groupSends: RecordedPost[] = [];
   readonly userSends: RecordedPost[] = [];
+  /** Every message a user would see (webhook replies and OpenAPI sends accepted), in order. */
+  readonly accepted: RecordedPost[] = [];
   /** Total websocket connections accepted so far. */
   connections = 0;
   /** Answer the next n connections/open with 500. */
   failOpens = 0;
   /** Answer the next n sessionWebhook posts with 500. */
   failWebhooks = 0;
+  /** Answer the next n group sends (OpenAPI) with 500. */
+  failGroupSends = 0;
+  /** Answers for the next connections/open calls, before the normal one (429 with Retry-After …). */
+  openAnswers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }> = [];
+  /** errcodes for the next sessionWebhook posts, answered with HTTP 200 (DingTalk's throttling). */
+  webhookErrcodes: number[] = [];
+  /** Accept a sessionWebhook post, then answer this much later (a slow server). */
+  webhookDelayMs = 0;
+  /** Accept an OpenAPI send, then answer this much later. */
+  sendDelayMs = 0;
+  /** Answers for the next OpenAPI sends (group or user), refusing them (429 with Retry-After …). */
+  sendAnswers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }> = [];
   /** Secret that connections/open and accessToken accept. */
   clientSecret = "secret";
 
@@ -170,16 +184,25 @@ export class FakeDingtalkGateway extends EventEmitter {
     switch (`${req.method} ${url.pathname}`) {
       case "POST /v1.0/gateway/connections/open": {
         this.opens.push(post);
+        const answer = this.openAnswers.shift();
+        if (answer) return this.refuse(res, answer);
         if (this.failOpens > 0) return this.failOpens--, reply(500, { code: "ServerError" });
         if (body?.clientSecret !== this.clientSecret) return reply(401, { code: "InvalidAuthentication" });
         const ticket = randomUUID();
         this.tickets.add(ticket);
         return reply(200, { endpoint: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/connect`, ticket });
       }
-      case "POST /robot/sendBySession":
+      case "POST /robot/sendBySession": {
+        if (this.failWebhooks > 0) return this.webhookPosts.push(post), this.failWebhooks--, reply(500, { errcode: -1, errmsg: "busy" });
+        const errcode = this.webhookErrcodes.shift();
+        if (errcode) return this.webhookPosts.push(post), reply(200, { errcode, errmsg: "send too fast" });
+        // Accepted (the user sees it) before the answer comes back.
+        this.accepted.push(post);
         this.webhookPosts.push(post);
-        if (this.failWebhooks > 0) return this.failWebhooks--, reply(500, { errcode: -1, errmsg: "busy" });
+        this.emit("event");
+        await pause(this.webhookDelayMs);
         return reply(200, { errcode: 0, errmsg: "ok" });
+      }
       case "POST /v1.0/oauth2/accessToken":
         this.tokenRequests.push(post);
         if (body?.appSecret !== this.clientSecret) return reply(400, { code: "invalidClientSecret" });
@@ -187,20 +210,37 @@ export class FakeDingtalkGateway extends EventEmitter {
       case "POST /v1.0/robot/groupMessages/send":
         this.groupSends.push(post);
         if (!authorised()) return reply(401, { code: "InvalidAuthentication" });
+        if (this.sendAnswers.length) return this.refuse(res, this.sendAnswers.shift()!);
+        if (this.failGroupSends > 0) return this.failGroupSends--, reply(500, { code: "ServerError" });
+        this.accepted.push(post);
+        this.emit("event");
+        await pause(this.sendDelayMs);
         return reply(200, { processQueryKey: randomUUID() });
       case "POST /v1.0/robot/oToMessages/batchSend":
         this.userSends.push(post);
         if (!authorised()) return reply(401, { code: "InvalidAuthentication" });
+        if (this.sendAnswers.length) return this.refuse(res, this.sendAnswers.shift()!);
+        this.accepted.push(post);
+        this.emit("event");
+        await pause(this.sendDelayMs);
         return reply(200, { processQueryKey: randomUUID(), invalidStaffIdList: [], flowControlledStaffIdList: [] });
       default:
         return reply(404, { code: "NotFound" });
     }
   }
 
-  private json(res: ServerResponse, status: number, data: unknown): void {
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(data));
+  private refuse(res: ServerResponse, answer: { status: number; body?: unknown; headers?: Record<string, string> }): void {
+    this.json(res, answer.status, answer.body ?? {}, answer.headers);
+    this.emit("event");
+  }
+
+  private json(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+    if (res.destroyed) return;
+    res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(data));
   }
 }
+
+const pause = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
 
 /** Starts a fake gateway on 127.0.0.1. */
 export async function startFakeDingtalkGateway(): Promise<FakeDingtalkGateway> {

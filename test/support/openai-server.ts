@@ -16,6 +16,8 @@ export interface ChatScript {
   delayMs?: number;
   /** Answer 200 with a body that is not JSON. */
   garbage?: boolean;
+  /** With `status`: the error message repeats the Authorization header, as some servers do. */
+  echoKey?: boolean;
 }
 
 export interface RecordedRequest {
@@ -94,7 +96,10 @@ export async function startOpenAiServer(): Promise<FakeOpenAiServer> {
       const script = once.shift() ?? (typeof byDefault === "function" ? byDefault(body) : byDefault);
       if (script.delayMs) await sleep(script.delayMs);
       if (res.destroyed) return;
-      if (script.status) return sendJson(res, script.status, { error: { message: `scripted ${script.status}`, type: "server_error" } });
+      if (script.status) {
+        const message = script.echoKey ? `Incorrect API key provided: ${String(req.headers.authorization)}` : `scripted ${script.status}`;
+        return sendJson(res, script.status, { error: { message, type: "server_error" } });
+      }
       if (script.garbage) return sendRaw(res, 200, "application/json", "<html>502 Bad Gateway</html>");
       return body.stream ? streamChat(res, body, script.content ?? "{}") : sendJson(res, 200, completion(body, script.content ?? "{}"));
     }

@@ -3,7 +3,7 @@ import type { BotDeps, Step } from "../../../bot/commands/context.js";
 import { FollowupMemory } from "../../../bot/followups.js";
 import { RateLimiter } from "../../../bot/rate-limit.js";
 import { readConfig, type Config } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
+import { silentLogger, type Logger } from "../../../src/logger.js";
 import { openSqliteStore, type SqliteStore } from "../../../src/store/sqlite-store.js";
 import { FakeClock } from "./fake-clock.js";
 import { FakeEngine } from "./fake-engine.js";
@@ -19,19 +19,26 @@ export interface TestBot {
   router: Router;
 }
 
-/** The router over an in-memory channel, a fake clock, the scripted engine and an in-memory SQLite store. */
-export async function createTestBot(
-  env: Record<string, string> = {},
-  opts: { steps?: Step[]; channel?: TestChannel; notify?: boolean } = {},
-): Promise<TestBot> {
-  const clock = new FakeClock();
+export interface TestBotOptions {
+  steps?: Step[];
+  channel?: TestChannel;
+  notify?: boolean;
+  /** A database file, to run a second bot on what the first left. Default in memory. */
+  storePath?: string;
+  clock?: FakeClock;
+  logger?: Logger;
+}
+
+/** The router over an in-memory channel, a fake clock, the scripted engine and a SQLite store. */
+export async function createTestBot(env: Record<string, string> = {}, opts: TestBotOptions = {}): Promise<TestBot> {
+  const clock = opts.clock ?? new FakeClock();
   const config = readConfig({ HEALTH_PORT: "0", SUPERVISORS: "test:boss", ...env });
   const engine = new FakeEngine();
-  const store = openSqliteStore(":memory:", { now: () => clock.now() });
+  const store = openSqliteStore(opts.storePath ?? ":memory:", { now: () => clock.now() });
   const channel = opts.channel ?? new TestChannel();
   const deps: BotDeps = {
     config,
-    logger: silentLogger,
+    logger: opts.logger ?? silentLogger,
     engine,
     store,
     clock,
@@ -42,6 +49,8 @@ export async function createTestBot(
     deps.notifyFlag = async (ch, flag) => ch.send({ kind: "user", id: "boss" }, { text: `notice #${flag.id}` });
   }
   const router = createRouter(deps, opts.steps);
+  router.queue.recover();
   await channel.start(router.handlerFor(channel));
+  router.queue.resume();
   return { channel, clock, engine, store, config, deps, router };
 }

@@ -1,4 +1,4 @@
-import type { Channel, MessageHandler, SendTarget } from "../../../bot/channels/channel.js";
+import type { Channel, Intake, MessageHandler, ReplyRoute, SendTarget } from "../../../bot/channels/channel.js";
 import { PlatformError } from "../../../src/errors.js";
 import type { IncomingMessage, OutgoingMessage } from "../../../src/types.js";
 
@@ -21,6 +21,13 @@ export class TestChannel implements Channel {
   private handler: MessageHandler | undefined;
   private seq = 0;
 
+  readonly rateLimited = true;
+  connected = true;
+  /** Make reply() throw this many times (Infinity: always). */
+  failReplies = 0;
+  /** What a failed reply throws; default a refusal. */
+  replyError: () => Error = () => new PlatformError("平台拒绝了回复（测试）", 500);
+
   constructor(
     readonly name = "test",
     readonly maxLength = 2000,
@@ -32,13 +39,31 @@ export class TestChannel implements Channel {
     this.started = true;
   }
 
+  /** Recipients (ids) whose sends always fail. */
+  readonly unreachable = new Set<string>();
+  /** Called before each send; may throw to fail that one. */
+  beforeSend: ((target: SendTarget, out: OutgoingMessage) => void) | undefined;
+
   async send(target: SendTarget, out: OutgoingMessage): Promise<void> {
     this.sendAttempts += 1;
     if (this.failSends > 0) {
       this.failSends -= 1;
       throw new PlatformError("平台拒绝了消息（测试）", 500);
     }
+    if (this.unreachable.has(target.id)) throw new PlatformError(`无法送达 ${target.id}（测试）`, 500);
+    this.beforeSend?.(target, out);
     this.sent.push({ to: target, out });
+  }
+
+  replyAttempts = 0;
+
+  async reply(route: ReplyRoute, out: OutgoingMessage): Promise<void> {
+    this.replyAttempts += 1;
+    if (this.failReplies > 0) {
+      this.failReplies -= 1;
+      throw this.replyError();
+    }
+    this.sent.push({ to: { kind: "reply", messageId: String(route.messageId) }, out });
   }
 
   async stop(): Promise<void> {
@@ -63,15 +88,16 @@ export class TestChannel implements Channel {
     };
   }
 
-  /** Delivers a message and resolves when the handler finished. */
+  /** Delivers a message and resolves when the bot is done with it (replies sent). */
   async deliver(message: IncomingMessage): Promise<void> {
+    await (await this.take(message)).answered;
+  }
+
+  /** Delivers a message; resolves once it is taken in (when a platform would ack it). */
+  take(message: IncomingMessage): Promise<Intake> {
     if (!this.handler) throw new Error("channel not started");
-    await this.handler({
-      message,
-      reply: async (out) => {
-        this.sent.push({ to: { kind: "reply", messageId: message.messageId }, out });
-      },
-    });
+    const route = { messageId: message.messageId };
+    return this.handler({ message, route, reply: (out) => this.reply(route, out) });
   }
 
   /** Texts of replies to one message. */
