@@ -32,6 +32,7 @@ export function scaleKnowledgeBase(kb: KnowledgeBase, factor: number): Knowledge
   const entries = new Map<string, KnowledgeEntry>();
   for (const item of items) entries.set(item.id, { kind: "item", item });
   for (const d of kb.docs) for (const p of d.passages) entries.set(p.id, { kind: "passage", passage: p, doc: d });
+  const listById = new Map(lists.map((l) => [l.id, l]));
   const scopes = new Map<string, Scope>();
   const scaled: KnowledgeBase = {
     ...kb,
@@ -43,7 +44,7 @@ export function scaleKnowledgeBase(kb: KnowledgeBase, factor: number): Knowledge
       const e = entries.get(id);
       return e?.kind === "item" ? e.item : undefined;
     },
-    list: (id) => lists.find((l) => l.id === id),
+    list: (id) => listById.get(id),
     scope(region) {
       let s = scopes.get(region);
       if (!s) scopes.set(region, (s = createScope(scaled, kb.places.parse(region))));

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parseYamlCached } from "./yaml-file.js";
 import { z } from "zod";
 import { KnowledgeError } from "../errors.js";
 import type { Passage, SourceDoc } from "../types.js";
@@ -24,7 +24,7 @@ export type Grounds = Map<BurdenKind, Ground>;
 /** Loads grounds.yaml; every passage must be found in its document. */
 export function loadGrounds(path: string, docs: SourceDoc[]): Grounds {
   if (!existsSync(path)) return new Map();
-  const r = schema.safeParse(parse(readFileSync(path, "utf8")) ?? {});
+  const r = schema.safeParse(parseYamlCached(readFileSync(path, "utf8")) ?? {});
   if (!r.success) throw new KnowledgeError(`${path}: ${r.error.issues[0].path.join(".")} ${r.error.issues[0].message}`);
   const bySlug = new Map(docs.map((d) => [d.slug, d]));
   const out: Grounds = new Map();

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYamlCached } from "./yaml-file.js";
 import { z } from "zod";
 import { KnowledgeError } from "../errors.js";
 import type { Concept } from "../types.js";
@@ -45,7 +45,7 @@ function readYaml<T>(path: string, schema: z.ZodType<T>): T {
   if (!existsSync(path)) return schema.parse({});
   let data: unknown;
   try {
-    data = parse(readFileSync(path, "utf8")) ?? {};
+    data = parseYamlCached(readFileSync(path, "utf8")) ?? {};
   } catch (err) {
     throw new KnowledgeError(`${path}: 不是合法的 YAML：${(err as Error).message}`);
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYamlCached } from "./yaml-file.js";
 import { KnowledgeError } from "../errors.js";
 import type { KnowledgeEntry, ListDef, ListItem, SourceDoc } from "../types.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
@@ -15,7 +15,7 @@ import { listFileSchema, sourcesSchema } from "./schema.js";
 
 function readYaml(path: string): unknown {
   try {
-    return parse(readFileSync(path, "utf8"));
+    return parseYamlCached(readFileSync(path, "utf8"));
   } catch (err) {
     throw new KnowledgeError(`${path}: 无法读取或不是合法的 YAML：${(err as Error).message}`);
   }

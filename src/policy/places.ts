@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parseYamlCached } from "../knowledge/yaml-file.js";
 import { z } from "zod";
 import { KnowledgeError } from "../errors.js";
 
@@ -34,7 +34,7 @@ interface Entry {
 
 /** Loads the gazetteer; an absent file gives one that knows no place (everything is national). */
 export function loadGazetteer(path: string): Gazetteer {
-  const data = existsSync(path) ? placesSchema.safeParse(parse(readFileSync(path, "utf8"))) : placesSchema.safeParse({ provinces: {} });
+  const data = existsSync(path) ? placesSchema.safeParse(parseYamlCached(readFileSync(path, "utf8"))) : placesSchema.safeParse({ provinces: {} });
   if (!data.success) throw new KnowledgeError(`${path}: ${data.error.issues[0].path.join(".")} ${data.error.issues[0].message}`);
   const names = new Map<string, Entry>();
   const add = (name: string, entry: Entry) => {

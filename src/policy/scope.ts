@@ -61,8 +61,19 @@ export function createScope(kb: KnowledgeBase, path: string[]): Scope {
   // A general item's concept is shadowed where a more specific item of the same verdict covers a related concept.
   const effective = new Map<string, string[]>();
   const support = new Map<string, ListItem[]>();
+  // Bound items by the concepts they cover, so shadowing looks only at items that could relate.
+  const coveringHere = new Map<string, ListItem[]>();
+  for (const it of boundItems) for (const d of it.covers) (coveringHere.get(d) ?? coveringHere.set(d, []).get(d)!).push(it);
+  const covered = [...coveringHere.keys()];
+  const relatedCovered = new Map<string, string[]>();
+  const relatedTo = (c: string) => relatedCovered.get(c) ?? relatedCovered.set(c, covered.filter((d) => related(kb, c, d))).get(c)!;
+  const order = new Map(boundItems.map((it, i) => [it, i]));
+  const deepest = Math.max(0, ...lists.map((l) => pathOf(l.region).length));
   for (const g of boundItems) {
-    const shadows = (c: string) => boundItems.filter((s) => level(s) > level(g) && s.verdict === g.verdict && s.covers.some((d) => related(kb, c, d)));
+    const shadows = (c: string) =>
+      level(g) >= deepest
+        ? []
+        : [...new Set(relatedTo(c).flatMap((d) => coveringHere.get(d)!))].filter((s) => level(s) > level(g) && s.verdict === g.verdict).sort((a, b) => order.get(a)! - order.get(b)!);
     const kept = g.covers.filter((c) => shadows(c).length === 0);
     effective.set(g.id, kept);
     if (kept.length === 0 && g.covers.length > 0) {
