@@ -1,4 +1,5 @@
-import { Converter } from "opencc-js";
+import { createRequire } from "node:module";
+import { cachedText, cacheKey } from "../knowledge/disk-cache.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 
@@ -9,27 +10,39 @@ import { PhraseMatcher } from "../search/phrase-matcher.js";
  */
 
 type Convert = (text: string) => string;
-let toSimplified: { convert: Convert; traditional: Set<number> } | undefined;
 
-/** The converter and the set of characters it changes, built once, when first needed. */
-function simplifier() {
-  if (!toSimplified) {
+/** OpenCC's conversion to simplified (Taiwan and Hong Kong forms); its dictionaries load on first use. */
+let converter: Convert | undefined;
+function toSimplified(): Convert {
+  if (!converter) {
+    const { Converter } = createRequire(import.meta.url)("opencc-js/t2cn") as typeof import("opencc-js");
     const tw = Converter({ from: "tw", to: "cn" });
     const hk = Converter({ from: "hk", to: "cn" });
-    const traditional = new Set<number>();
-    for (let c = 0x3400; c <= 0x9fff; c++) {
-      const ch = String.fromCharCode(c);
-      if (tw(ch) !== ch || hk(ch) !== ch) traditional.add(c);
-    }
-    toSimplified = { convert: (t) => hk(tw(t)), traditional };
+    converter = (t) => hk(tw(t));
   }
-  return toSimplified;
+  return converter;
+}
+
+/** The characters conversion changes; derived once and cached, so simplified text never loads OpenCC. */
+let traditional: Set<number> | undefined;
+function traditionalChars(): Set<number> {
+  traditional ??= new Set(
+    [
+      ...cachedText(`traditional-${cacheKey("opencc-t2cn-1")}.txt`, () => {
+        const convert = toSimplified();
+        let out = "";
+        for (let c = 0x3400; c <= 0x9fff; c++) if (convert(String.fromCharCode(c)) !== String.fromCharCode(c)) out += String.fromCharCode(c);
+        return out;
+      }),
+    ].map((ch) => ch.charCodeAt(0)),
+  );
+  return traditional;
 }
 
 /** True when the text holds a character that only traditional writing uses. */
 export function hasTraditional(text: string): boolean {
-  const { traditional } = simplifier();
-  for (let i = 0; i < text.length; i++) if (traditional.has(text.charCodeAt(i))) return true;
+  const set = traditionalChars();
+  for (let i = 0; i < text.length; i++) if (set.has(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -38,7 +51,7 @@ export function createPreparer(lexicon: Lexicon): (text: string) => string {
   const typos = new PhraseMatcher<string>();
   for (const [wrong, right] of lexicon.typos) typos.add(wrong, right);
   return (text) => {
-    let t = hasTraditional(text) ? simplifier().convert(text) : text;
+    let t = hasTraditional(text) ? toSimplified()(text) : text;
     if (typos.test(t.replace(/\s+/g, ""))) for (const [wrong, right] of lexicon.typos) if (t.includes(wrong)) t = t.split(wrong).join(right);
     return t;
   };

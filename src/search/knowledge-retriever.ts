@@ -5,6 +5,7 @@ import type { KnowledgeEntry, ListItem } from "../types.js";
 import { Bm25Index, type ResolvedQuery } from "./bm25.js";
 import { normalizeText } from "./normalize.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
+import { domainDictionary } from "./dictionary.js";
 import { createTokenizer, type Term, type Tokenizer } from "./tokenizer.js";
 import { topByScore } from "./top-k.js";
 import type { Retriever, SearchHit } from "./types.js";
@@ -69,12 +70,22 @@ function certificateNames(text: string): string[] {
   return [...new Set([name, fact].filter((n) => n.length >= 2))];
 }
 
+/** Every text the index and query expansion tokenise, normalised: what the segmentation dictionary must cover. */
+function knowledgeText(kb: KnowledgeBase): string {
+  const parts: string[] = [...kb.lexicon.terms];
+  for (const it of kb.items) parts.push(itemDocText(kb, it));
+  for (const d of kb.docs) for (const p of d.passages) parts.push(p.text);
+  for (const c of kb.lexicon.concepts.values()) parts.push(c.label, ...c.words);
+  for (const [variant, canon] of kb.lexicon.synonyms) parts.push(variant, ...canon);
+  return normalizeText(parts.join("\n"));
+}
+
 /** One tokenizer and one token cache per knowledge base: every scope's index shares them. */
 const shared = new WeakMap<KnowledgeBase, { tok: Tokenizer; tokens: Map<string, Term[]> }>();
 
 function sharedTokens(kb: KnowledgeBase) {
   let s = shared.get(kb);
-  if (!s) shared.set(kb, (s = { tok: createTokenizer(kb.lexicon.terms, kb.lexicon.cues.stop ?? []), tokens: new Map() }));
+  if (!s) shared.set(kb, (s = { tok: createTokenizer(domainDictionary(knowledgeText(kb)), kb.lexicon.terms, kb.lexicon.cues.stop ?? []), tokens: new Map() }));
   const { tok, tokens } = s;
   return {
     tok,

@@ -1,5 +1,4 @@
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import { isWordToken, normalizeText } from "./normalize.js";
 
 /**
@@ -30,9 +29,12 @@ export interface Tokenizer {
   words(text: string): string[];
 }
 
-/** Builds a tokenizer; `userWords` join jieba's dictionary, `stopWords` are dropped. */
-export function createTokenizer(userWords: string[] = [], stopWords: string[] = []): Tokenizer {
-  const jieba = Jieba.withDict(dict);
+/**
+ * Builds a tokenizer over a jieba dictionary ("word freq tag" lines; domainDictionary() gives the
+ * knowledge's); `userWords` join it, `stopWords` are dropped.
+ */
+export function createTokenizer(dictionary: Buffer, userWords: string[] = [], stopWords: string[] = []): Tokenizer {
+  const jieba = Jieba.withDict(dictionary);
   if (userWords.length) {
     // A high frequency makes jieba keep domain terms (特种设备, 占道经营) whole.
     const lines = userWords.map((w) => `${normalizeText(w).replace(/\s+/g, "")} 50000`).join("\n");

@@ -5,6 +5,7 @@ import { DEFAULT_REGION } from "../../src/policy/places.js";
 import { normalizeText } from "../../src/search/normalize.js";
 import { PhraseMatcher } from "../../src/search/phrase-matcher.js";
 import { bigramTerm, createTokenizer } from "../../src/search/tokenizer.js";
+import { domainDictionary, domainLines } from "../../src/search/dictionary.js";
 import { topByScore } from "../../src/search/top-k.js";
 import { realKb } from "../support/kb.js";
 
@@ -27,8 +28,13 @@ describe("tokenizer", () => {
     }
   });
 
+  it("keeps the dictionary words the knowledge could hold, with their frequencies", () => {
+    const dict = ["燃气 3000 n", "燃气灶 200 n", "商铺 800 n", "铺张 500 a", "检 10 v", "查 90 v"].join("\n");
+    expect(domainLines(dict, "查商铺燃气")).toBe(["燃气 3000 n", "商铺 800 n", "查 90 v"].join("\n"));
+  });
+
   it("emits jieba words and character bigrams, minus stop words", () => {
-    const tok = createTokenizer(["特种设备"], ["社区"]);
+    const tok = createTokenizer(domainDictionary("社区检查特种设备"), ["特种设备"], ["社区"]);
     const tokens = tok.tokens("社区检查特种设备");
     expect(tokens).toContain("特种设备");
     expect(tokens).toContain(bigramTerm("设备"));
