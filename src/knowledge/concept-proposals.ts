@@ -55,22 +55,25 @@ export function createConceptProposer(kb: KnowledgeBase): (text: string, kind: L
       return [{ concept: CONCEPT.otherCertificates, label: kb.lexicon.concepts.get(CONCEPT.otherCertificates)!.label, why: "条目只说“其他证明”，不指某一种" }];
     }
     const fact = text.replace(PAPER_WORDS, "");
-    // The longest name or everyday word of a certificate found in the item wins; else the closest wording.
+    const bare = (w: string) => w.replace(/（[^）]*）|\([^)]*\)/g, "").replace(PAPER_WORDS, "");
+    // Every certificate the item names or says in other words ("房屋产权、面积及建成年代证明"
+    // names two); else the one closest in wording.
     const scored = certificates
       .map((c) => {
-        const name = c.label.replace(PAPER_WORDS, "");
+        const name = bare(c.label);
         const named = name.length >= 2 && (fact.includes(name) || (fact.length >= 2 && name.includes(fact)));
-        const said = c.words.filter((w) => w.length >= 3 && text.includes(w)).sort((a, b) => b.length - a.length)[0];
+        const said = c.words.filter((w) => bare(w).length >= 3 && fact.includes(bare(w))).sort((a, b) => b.length - a.length)[0];
         const cover = (n: number) => 1 + Math.min(n, fact.length) / Math.max(fact.length, 1);
         const byName = named ? cover(Math.min(name.length, fact.length)) : 0;
-        const byWord = said ? cover(said.length) : 0;
+        const byWord = said ? cover(bare(said).length) : 0;
         const score = Math.max(byName, byWord) || dice(bigrams(fact), bigrams(name));
         const why = byName >= byWord && named ? `证明的事项与“${c.label}”相同` : said ? `含有该概念的说法“${said}”` : `与“${c.label}”的字面相近`;
         return { c, score, why };
       })
       .filter((x) => x.score >= 0.5)
       .sort((a, b) => b.score - a.score);
-    return scored.slice(0, 1).map(({ c, why }) => ({ concept: c.id, label: c.label, why }));
+    const found = scored.filter((x) => x.score >= 1);
+    return (found.length ? found.slice(0, 3) : scored.slice(0, 1)).map(({ c, why }) => ({ concept: c.id, label: c.label, why }));
   }
 
   function proposeTask(text: string): ConceptProposal[] {
