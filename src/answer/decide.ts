@@ -159,7 +159,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       return { ...base, verdict: "info", items: info.items, passages: info.passages, list: info.list, citations: info.citations, confidence: info.confidence };
     }
 
-    const paper = readPaper(kb, scope, items, a, paperAsked || listedCertificate);
+    const paper = readPaper(kb, scope, items, a, paperAsked || listedCertificate, STRONG_MATCH);
     if (paper) {
       const citations = [...paper.passages.map((p) => p.id), ...paper.items.map((i) => i.id)].slice(0, 4);
       return { ...base, verdict: paper.verdict, items: paper.items, passages: paper.passages, citations, confidence: 0.8 };

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { isCertificateConcept } from "../policy/concepts.js";
 import { defineRule, note } from "../policy/rules.js";
 import type { Scope } from "../policy/scope.js";
 import type { QueryAnalysis } from "../search/knowledge-retriever.js";
@@ -45,11 +46,16 @@ function closurePassage(kb: KnowledgeBase, list: ListDef): Passage | undefined {
  * `items` are the retrieved items in the order the preferences put them; `asked` says a paper is
  * asked for. Null when the place's lists say nothing special: the general item path decides.
  */
-export function readPaper(kb: KnowledgeBase, scope: Scope, items: SearchHit[], a: QueryAnalysis, asked: boolean): PaperReading | null {
-  // The certificate the question names: a certificate item whose words it writes.
-  const named = items.find((h) => h.entry.kind === "item" && isCertificateItem(h.entry.item) && a.taskHits.has(h.id));
+export function readPaper(kb: KnowledgeBase, scope: Scope, items: SearchHit[], a: QueryAnalysis, asked: boolean, strong: number): PaperReading | null {
+  // The certificate the question names: a certificate item whose words it writes, or the first
+  // item, a certificate matched strongly ("…在小区住这段时间表现咋样的证明" and 应征入伍).
+  const certificate = (h: SearchHit) => h.entry.kind === "item" && isCertificateItem(h.entry.item);
+  // (Not when the question names a certificate no item here covers: 收入证明 is no 困难证明.)
+  const namesOther = [...a.conceptHits.keys()].some((c) => isCertificateConcept(kb, c));
+  const first = !namesOther && items[0] && certificate(items[0]) && items[0].score >= strong ? items[0] : undefined;
+  const named = items.find((h) => certificate(h) && a.taskHits.has(h.id)) ?? first;
   if (onMayIssueList.holds(named)) {
-    note("item.match", { span: a.taskHits.get(named!.id)!.join("、"), detail: named!.id });
+    note("item.match", { span: (a.taskHits.get(named!.id) ?? []).join("、"), weight: Math.round(named!.score), detail: named!.id });
     return { verdict: "duty", items: [asItem(named!)], passages: [] };
   }
   const closed = scope.closedCertificateLists[0];

@@ -1,6 +1,6 @@
 import { PhraseMatcher } from "../search/phrase-matcher.js";
-import type { Concept, ListKind } from "../types.js";
-import { CONCEPT } from "../policy/concepts.js";
+import type { ListKind } from "../types.js";
+import { CONCEPT, isCertificateConcept } from "../policy/concepts.js";
 import { conceptAncestors } from "../policy/scope.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 
@@ -32,10 +32,6 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** The certificate concepts: those covered by certificate lists, or named as certificates. */
-function isCertificateConcept(kb: KnowledgeBase, c: Concept): boolean {
-  return c.id.endsWith("-certificate") || kb.covering(c.id).some((it) => CERTIFICATE_KINDS.has(it.list));
-}
 
 /**
  * Proposes the existing concepts an imported item covers: a certificate against the certificate
@@ -44,8 +40,8 @@ function isCertificateConcept(kb: KnowledgeBase, c: Concept): boolean {
  */
 export function createConceptProposer(kb: KnowledgeBase): (text: string, kind: ListKind) => ConceptProposal[] {
   const concepts = [...kb.lexicon.concepts.values()];
-  const certificates = concepts.filter((c) => isCertificateConcept(kb, c));
-  const tasks = concepts.filter((c) => !isCertificateConcept(kb, c));
+  const certificates = concepts.filter((c) => isCertificateConcept(kb, c.id));
+  const tasks = concepts.filter((c) => !isCertificateConcept(kb, c.id));
   const words = new PhraseMatcher<string>();
   for (const c of tasks) for (const w of c.words) words.add(w, c.id);
 
@@ -68,11 +64,13 @@ export function createConceptProposer(kb: KnowledgeBase): (text: string, kind: L
         const byWord = said ? cover(bare(said).length) : 0;
         const score = Math.max(byName, byWord) || dice(bigrams(fact), bigrams(name));
         const why = byName >= byWord && named ? `证明的事项与“${c.label}”相同` : said ? `含有该概念的说法“${said}”` : `与“${c.label}”的字面相近`;
-        return { c, score, why };
+        // Named by the item itself (not the item's fact inside a longer name: 婚姻状况 in 收养人婚姻状况…).
+        const inItem = (name.length >= 2 && fact.includes(name)) || !!said;
+        return { c, score, why, inItem };
       })
       .filter((x) => x.score >= 0.5)
       .sort((a, b) => b.score - a.score);
-    const found = scored.filter((x) => x.score >= 1);
+    const found = scored.filter((x) => x.inItem);
     return (found.length ? found.slice(0, 3) : scored.slice(0, 1)).map(({ c, why }) => ({ concept: c.id, label: c.label, why }));
   }
 

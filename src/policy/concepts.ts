@@ -77,3 +77,8 @@ export function isNegativeTask(item: ListItem): boolean {
 export function isOwnWork(item: ListItem): boolean {
   return (item.verdict === "duty" || item.verdict === "assist") && item.list !== "certificate";
 }
+
+/** A concept that is a kind of certificate: named so, or covered by a certificate list. */
+export function isCertificateConcept(kb: KnowledgeBase, concept: string): boolean {
+  return concept.endsWith("-certificate") || kb.covering(concept).some((it) => it.list === "certificate" || it.list === "no-certificate");
+}

@@ -80,6 +80,9 @@ function knowledgeText(kb: KnowledgeBase): string {
   return normalizeText(parts.join("\n"));
 }
 
+/** 过 or 了 between two characters: an aspect particle inside a verb phrase (参加过社区活动). */
+const ASPECT = /(?<=[\u4e00-\u9fff])[过了](?=[\u4e00-\u9fff])/g;
+
 /** One tokenizer and one token cache per knowledge base: every scope's index shares them. */
 const shared = new WeakMap<KnowledgeBase, { tok: Tokenizer; tokens: Map<string, Term[]> }>();
 
@@ -192,9 +195,18 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
         }
       }
     };
-    collect(compact, taskHits);
+    // "参加过社区活动", "当了志愿者" say 参加社区活动, 当志愿者: task words also match without the aspect particle.
+    const plain = compact.replace(ASPECT, "");
+    const readings = plain === compact ? [compact] : [compact, plain];
+    for (const r of readings) collect(r, taskHits);
     const conceptHits = new Map<string, string[]>();
-    for (const m of taskWords.match(compact)) if (!m.value.startsWith("item:")) (conceptHits.get(m.value) ?? conceptHits.set(m.value, []).get(m.value)!).push(m.phrase);
+    for (const r of readings) {
+      for (const m of taskWords.match(r)) {
+        if (m.value.startsWith("item:")) continue;
+        const words = conceptHits.get(m.value) ?? conceptHits.set(m.value, []).get(m.value)!;
+        if (!words.includes(m.phrase)) words.push(m.phrase);
+      }
+    }
     // A task word reached through a synonym counts once per different everyday word behind it (up
     // to three), so 漏水 + 动手 + 说和 weigh more than one of them.
     const expandedSupport = new Map<string, number>();
