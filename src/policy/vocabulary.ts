@@ -37,6 +37,7 @@ export const DEPARTMENT_UNITS = [
   "办(?!理|事|证|法|一|个|场|好|了)",
   "中心",
   "站",
+  "科(?!学|技|普|研|目)",
   "公司",
   "机构",
   "单位",
@@ -65,6 +66,9 @@ export const DEPARTMENT_NAMES = [
   "大队",
   "有关单位",
 ] as const;
+
+/** A unit named by its enforcing function (执法中队, 稽查大队, 执法人员): who acts, not the task. */
+export const ENFORCING_UNIT = /(综合|行政|城管)?(执法|稽查|监察)(大队|中队|支队|分队|队|局|所|站|科|部门|人员|机构)/g;
 
 /** Teams that come to check the community's own work: an occasion, not a department doing a task. */
 export const INSPECTION_TEAMS = ["检查组", "督查组", "考核组", "暗访组", "验收组", "评估组", "巡查组", "测评组"] as const;

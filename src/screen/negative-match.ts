@@ -8,6 +8,7 @@ import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
 import { blankUndergo, stripFraming } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
+import { ENFORCING_UNIT } from "../policy/vocabulary.js";
 import { DEMOLISH, definedTasks, definitionConcept, HARD_ENFORCE, INSPECT, roadCleaning } from "../policy/task-definition.js";
 import { ownGroundsTidying } from "./own-grounds.js";
 
@@ -144,6 +145,9 @@ const ownGrounds = defineRule("match.own-grounds-tidying", "清理小区、楼�
 );
 const enforceVerb = defineRule("match.enforcement-verb", "有检查、执法、拆除一类的动作", (text: string, cues: ScreenCues) => findCue(text, cues.enforce_verbs) ?? null);
 const postSetup = patternRule("match.post-setup", "只是设岗、配人（安排一名专职人员负责…），不是派这件事", POST_SETUP);
+const serviceOnly = defineRule("match.service-only", "没有检查执法的动作，做的是宣传、张贴、走访这类服务：事项只是服务的主题", (text: string, serve: string[]) =>
+  INSPECT.test(text) ? null : (findCue(text, serve) ?? null),
+);
 const namedTask = defineRule("match.task-named", "说出了负面清单事项的说法（不是岗位名称里的）", (words: string[], text: string) =>
   words.find((w) => !new RegExp(`${w}[^，,]{0,3}(员|岗|专干|专班)`).test(text)) ?? null,
 );
@@ -200,6 +204,8 @@ export function matchNegative(
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
   const named = namedTask.holds(analysis.taskHits.get(top.item.id) ?? [], text);
   if (!enforce && !named) return null;
+  // A task named as the theme of a service (张贴安全生产月宣传海报, 开展禁毒宣传) is that service.
+  if (!enforce && serviceOnly.holds(text, kb.lexicon.cues.serve ?? [])) return null;
   // A topic named only as what a veto assesses ("安全生产实行一票否决") sets no task: the veto is the burden.
   if (vetoTopic.holds(text, cues, enforce)) return null;
   const business = hasCue(text, cues.business_targets);
@@ -258,8 +264,9 @@ export function matchClause(
   kb: KnowledgeBase,
   gate: (text: string) => boolean = () => true,
 ): NegativeMatch | null {
-  // A form's title names its paper, not a task: 《流动摊贩情况周报表》.
-  text = text.replace(TITLE, "表");
+  // A form's title names its paper, not a task: 《流动摊贩情况周报表》; an enforcing unit's name
+  // names who acts: 请告知向执法中队咨询.
+  text = text.replace(TITLE, "表").replace(ENFORCING_UNIT, "部门");
   const core = stripFraming(text);
   if (core !== text) {
     const c = gate(core) ? searchClause(retriever, core) : undefined;

@@ -6,7 +6,7 @@ import { defineRule, traced, untraced, type RuleFiring } from "../policy/rules.j
 import type { Scope } from "../policy/scope.js";
 import { burdenCitations, findBurden, type BurdenHit, type BurdenKind } from "../policy/burdens.js";
 import { mentionsAll, screenNormalize, splitClauses, type Clause } from "../policy/clauses.js";
-import { hasCue, readScreenCues } from "../policy/cues.js";
+import { hasCue, readScreenCues, type ScreenCues } from "../policy/cues.js";
 import { directiveLevel, findAddressee, messageContext, type DirectiveLevel, type MessageContext } from "../policy/directive.js";
 import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from "../policy/exclusions.js";
 import { createNegativeGate } from "./gate.js";
@@ -54,6 +54,16 @@ const listedBurden = defineRule("burden.on-negative-list", "这种负担本地�
   const concept = BURDEN_CONCEPT[kind];
   const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
   return item ? { span: item.text, detail: item.id } : null;
+});
+
+/** A notice's title and whom it addresses (【安全生产月活动安排】各社区：): the points below it set the tasks. */
+const HEADING = /^\s*[【\[][^】\]]*[】\]]\s*/;
+const headingOnly = defineRule("screen.heading-only", "只是通知的标题和称呼（【安全生产月活动安排】各社区：），要看下面各条", (t: string, cues: ScreenCues) => {
+  const title = HEADING.exec(t)?.[0];
+  if (!title) return null;
+  let rest = t.slice(title.length);
+  for (const w of [...cues.addressee].sort((a, b) => b.length - a.length)) rest = rest.split(w).join("");
+  return rest.replace(/[\s：:，,、。!！]/g, "") ? null : { span: title.trim() };
 });
 
 const namedAddressee = defineRule("addressee.named", "这一句点名了社区一方（各社区、网格员、你们）", (name: string | undefined) => (name ? { span: name, weight: 0.15 } : null));
@@ -152,7 +162,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
     let excluded: { why: Exclusion; at: number } | undefined;
 
     for (const clause of live) {
-      if (!clause.text || !prefilter.relevant(clause.text)) continue;
+      if (!clause.text || !prefilter.relevant(clause.text) || headingOnly.holds(clause.text, cues)) continue;
       const fired = traced(() => judgeClause(clause));
       clauseTraces.set(clause.index, [...read[clause.index].trace, ...fired.trace]);
     }
