@@ -99,8 +99,12 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       const prev = detect(retriever.analyze(previous).norm);
       cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || (cues.followup && prev.assign) };
     }
-    // A short question naming no task of its own leans on the previous one ("要我们自己拔吗？").
-    const leans = cues.followup || rule.leansOnPrevious.holds(a.norm, a.taskHits.size);
+    const base0 = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    // Small talk is small talk in a conversation too ("谢谢啊👍" after an answer).
+    if (rule.smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base0, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
+    // A short question naming no task of its own leans on the previous one ("要我们自己拔吗？"),
+    // unless it says the topic changes ("对了，今天下雪没").
+    const leans = !rule.topicChange.holds(a.norm) && (cues.followup || rule.leansOnPrevious.holds(a.norm, a.taskHits.size));
     if (previous && leans) {
       // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
       const selfContained = rule.ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || rule.ownAction.holds(cues.enforce + cues.serve > 0);
@@ -115,7 +119,6 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
     const base = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
-    if (rule.smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
     const named = !!top && (a.taskHits.has(top.id) || a.expandedHits.has(top.id));
     // A paper asked for, or named alone ("那转学证明呢").
     const paperAsked = cues.certificate && (asksForPaper(a.norm) || rule.barePaper.holds(a.norm));
@@ -133,6 +136,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       (cues.community && "社区工作的语境") ||
       (cues.assign && "有人派活") ||
       (aboutDocument && "问文件") ||
+      (cues.policy && cues.info && "问减负规定") ||
       (certificateAsked && "要社区开证明") ||
       (handlesListedTask && "问清单上的事怎么办") ||
       (seenHazard && "发现隐患") ||

@@ -38,7 +38,7 @@ export function assignsTask(text: string): boolean {
 
 /** Asking the community to issue a paper: 开个证明, 出个证明, 盖章证明, 这种证明能开吗. */
 // The asking may come a clause later: "居住证明，社区这边能开吧", "证明房子是哪年盖的…社区能出吗".
-const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,6}?证明|盖章证明|证明[^。？?！!]{0,24}?(能开|能出|能盖|开吗|出吗|开不开|出不出|能不能开|能不能出|可以开|可以出|给开|给出)|证明[^。？?！!]{0,20}?(盖章|盖个章|盖公章)/;
+const ISSUE_PAPER = /(开|出|出具|开具)[^，,。？?！!]{0,6}?证明|盖章证明|证明[^。？?！!]{0,24}?(能开|能出|能盖|开吗|出吗|开不开|出不出|能不能开|能不能出|可以开|可以出|给开|给出|开[？?嘛么]|出[？?嘛么])|证明[^。？?！!]{0,20}?(盖章|盖个章|盖公章)/;
 
 export function asksForPaper(norm: string): boolean {
   return ISSUE_PAPER.test(norm);

@@ -33,7 +33,7 @@ export function roadCleaning(text: string, cues: ScreenCues): boolean {
 
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
 // Going somewhere to look (去小区看电梯) is one too, and so is grading what was seen (挨家打一遍分).
-export const INSPECT = /查|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
+export const INSPECT = /查|监管|评定|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
 
 
 type Definition = { rule: Rule<[string, ScreenCues]>; concept: RuleConcept };
