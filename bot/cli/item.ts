@@ -1,4 +1,4 @@
-import { itemTitle } from "../../src/answer/labels.js";
+import { itemTitle } from "../../src/knowledge/labels.js";
 import { UserError } from "../../src/errors.js";
 import type { CliCommand } from "./command.js";
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { citationLabel } from "../../src/answer/labels.js";
+import { citationLabel } from "../../src/knowledge/labels.js";
 import { UserError } from "../../src/errors.js";
 import type { CliCommand } from "./command.js";
 

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem } from "../types.js";
 import type { Decision } from "./decide.js";
-import { itemLabel, itemTitle, listLabel } from "./labels.js";
+import { itemLabel, itemTitle, listLabel } from "../knowledge/labels.js";
 import { alternativesLine, headerOf } from "./offline-composer.js";
 import { bestSentences, docName, footer, handledBy, quoteOf, shortName } from "./reply-parts.js";
 

@@ -1,6 +1,7 @@
 import type { Llm } from "../llm/client.js";
 import { checkLlmAnswer, DEFAULT_OVERRIDE_BELOW, llmAnswerSchema } from "../llm/answer-check.js";
-import { citationLabel, mergeEvidence, renderEvidence, VERDICT_LABEL } from "../llm/evidence.js";
+import { citationLabel, mergeEvidence, renderEvidence } from "../llm/evidence.js";
+import { VERDICT_LABEL } from "../knowledge/labels.js";
 import { looksLikeInjection } from "../llm/injection.js";
 import { fenceUserText, formatPrompt, loadPrompt } from "../llm/prompts.js";
 import type { Logger } from "../logger.js";

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { ListItem, Passage } from "../types.js";
 import type { Decision } from "./decide.js";
 import { composeFollowup } from "./followup-replies.js";
-import { itemHeader, itemLabel, listLabel, VERDICT_LABEL } from "./labels.js";
+import { itemHeader, itemLabel, listLabel, VERDICT_LABEL } from "../knowledge/labels.js";
 import { bestSentences, docName, footer, handledBy, quoteOf, shortName } from "./reply-parts.js";
 
 /*

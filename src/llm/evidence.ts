@@ -1,15 +1,7 @@
 import type { SearchHit } from "../search/types.js";
-import type { KnowledgeEntry, Verdict } from "../types.js";
+import { citationLabel as itemCitation } from "../knowledge/labels.js";
+import type { KnowledgeEntry } from "../types.js";
 
-/** Chinese labels for verdicts, for prompts and reply headlines. */
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  duty: "属于社区职责",
-  assist: "社区依法协助政府的工作",
-  negative: "不属于社区职责",
-  unlisted: "不在清单内，须经准入审核",
-  info: "政策说明",
-  out_of_scope: "不属于本助手的范围",
-};
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -32,10 +24,10 @@ export function renderEvidence(hits: SearchHit[]): string {
   return hits.length ? hits.map((h) => renderEntry(h.id, h.entry)).join("\n") : "（没有检索到相关条目）";
 }
 
-/** A short citation line for the reply footer: `负面清单 第7项（gansu/negative/7）`. */
+/** A short citation line for the reply footer: `负面清单第7类·生产安全类（gansu/negative/7）`. */
 export function citationLabel(id: string, entry: KnowledgeEntry | undefined): string {
   if (!entry) return id;
-  if (entry.kind === "item") return `${entry.item.listShort} 第${entry.item.number}项（${id}）`;
+  if (entry.kind === "item") return `${itemCitation(entry.item)}（${id}）`;
   return `《${entry.doc.title}》（${id}）`;
 }
 

@@ -3,6 +3,7 @@ import type { ListItem } from "../types.js";
 import type { BurdenHit } from "../policy/burdens.js";
 import type { Clause } from "../policy/clauses.js";
 import { EXCLUSION_TEXT, type Exclusion } from "../policy/exclusions.js";
+import { itemLabel, listLabel } from "../knowledge/labels.js";
 
 const CN_NUM = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -24,7 +25,7 @@ function where(clause: Clause): string {
 /** One sentence for a negative-list push. */
 export function negativeReason(clause: Clause, addressee: string, item: ListItem, disguised: boolean): string {
   const how = disguised ? "名为协助配合，实为让社区" : "";
-  return `${where(clause)}要求${addressee}${how}“${quoteTask(clause.text)}”，属负面清单第${item.number}类（${item.type ?? "负面清单"}），社区不是责任主体。`;
+  return `${where(clause)}要求${addressee}${how}“${quoteTask(clause.text)}”，属${itemLabel(item)}，社区不是责任主体。`;
 }
 
 /** What the burden asks of the community, in a few words. */
@@ -46,7 +47,7 @@ export function burdenReason(hit: BurdenHit, kb: KnowledgeBase): string {
   }
   if (hit.kind === "certificate" && hit.certificates?.length) {
     const it = hit.certificates[0];
-    return `${quote}要求社区出具${it.text}，该证明在不应由基层群众性自治组织出具的证明事项清单内（第${it.number}项）。`;
+    return `${quote}要求社区出具${it.text}，该证明在${listLabel({ region: it.region, short: it.listShort })}内（第${it.number}项）。`;
   }
   const rule = kb.grounds.get(hit.kind)?.rule;
   return `${quote}：${BURDEN_ASK[hit.kind]}${rule ? `，违反“${rule}”的规定` : ""}。`;
@@ -55,9 +56,9 @@ export function burdenReason(hit: BurdenHit, kb: KnowledgeBase): string {
 /** One sentence for a message that is not flagged. */
 export function clearReason(exclusion: Exclusion | null, nearMiss?: ListItem): string {
   if (exclusion) {
-    const about = nearMiss ? `涉及负面清单第${nearMiss.number}类（${nearMiss.type ?? ""}），但` : "";
+    const about = nearMiss ? `涉及${itemLabel(nearMiss)}，但` : "";
     return `未标记：${about}${EXCLUSION_TEXT[exclusion]}。`;
   }
-  if (nearMiss) return `未标记：提到负面清单第${nearMiss.number}类（${nearMiss.type ?? ""}）的事，但没有向社区下达任务。`;
+  if (nearMiss) return `未标记：提到${itemLabel(nearMiss)}的事，但没有向社区下达任务。`;
   return "未标记：没有向社区派发负面清单事项或其他负担。";
 }

@@ -24,7 +24,7 @@ describe("composeWithLlm", () => {
     // The item that supports the verdict comes first.
     expect(r.citations).toEqual([NEG_DEMOLITION.id, DUTY_REPORT.id]);
     expect(r.answer).toContain("拆除违章建筑在负面清单第2项");
-    expect(r.answer).toContain("负面清单 第2项（gansu/negative/2）");
+    expect(r.answer).toContain("负面清单第2类·拆迁拆违类（gansu/negative/2）");
     const sent = server.chatRequests().at(-1)!.body;
     const prompt = sent.messages.map((m: { content: string }) => m.content).join("\n");
     expect(prompt).toContain("[gansu/negative/2]");
