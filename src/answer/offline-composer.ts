@@ -11,6 +11,11 @@ import { bestSentences, docName, footer, handledBy, quoteOf, shortName } from ".
  * always says what the verdict says, and whose list it quotes.
  */
 
+/** True when the place's own duty or assist lists are in the knowledge (else only national rules bind it here). */
+function hasOwnTaskLists(kb: KnowledgeBase, place: string): boolean {
+  return kb.scope(place).lists.some((l) => l.list === "duty" || l.list === "assist");
+}
+
 /** The verdict line for a decision. */
 export function headerOf(d: Decision): string {
   const first = d.items[0];
@@ -67,8 +72,10 @@ function sideAdvice(a: ListItem, b: ListItem): string {
   return "两项都是社区可以承担的工作，按各自的依据开展。";
 }
 
-function passageLine(kb: KnowledgeBase, p: Passage, query: string): string {
-  return `${docName(kb, p.slug)}：“${bestSentences(p, query, 90)}”`;
+function passageLine(kb: KnowledgeBase, p: Passage, query: string, place: string): string {
+  // Another province's document informs; it does not bind here.
+  const elsewhere = !kb.scope(place).relatesToDoc(kb.doc(p.slug)!);
+  return `${elsewhere ? "（外省参考）" : ""}${docName(kb, p.slug)}：“${bestSentences(p, query, 90)}”`;
 }
 
 /** Small talk: one friendly line. */
@@ -98,14 +105,16 @@ export function composeOffline(kb: KnowledgeBase, d: Decision): string {
       body = [];
       if (d.list) body.push(`${listLabel(d.list)}《${d.list.name}》共 ${d.list.items.length} 项，发“清单 ${d.list.short.replace(/清单$/, "")}”看全文。`);
       if (d.items[0]) body.push(`${itemLabel(d.items[0])}：“${quoteOf(d.items[0], d.query)}”`);
-      for (const p of d.passages.slice(0, 2)) body.push(passageLine(kb, p, d.query));
+      for (const p of d.passages.slice(0, 2)) body.push(passageLine(kb, p, d.query, d.place));
       if (!body.length) body.push("资料里没有找到直接回答这个问题的内容。");
       break;
     case "unlisted":
       body = [
         ...(d.burden && kb.grounds.get(d.burden) ? [`减负规定：${kb.grounds.get(d.burden)!.rule}。`] : []),
-        `这件事不在${d.place}社区的清单上。按准入制度，清单以外的事项须由部门申请、经审批纳入后才能交给社区，并随事配套经费；未经批准，社区可以婉拒。`,
-        ...d.passages.slice(0, 1).map((p) => passageLine(kb, p, "准入 清单以外 审批 批准 申请")),
+        hasOwnTaskLists(kb, d.place)
+          ? `这件事不在${d.place}社区的清单上。按准入制度，清单以外的事项须由部门申请、经审批纳入后才能交给社区，并随事配套经费；未经批准，社区可以婉拒。`
+          : `知识库里没有${d.place}的社区履职、协助清单，无法核对这件事在不在当地清单上；全国性规定也没有把它列为不该由社区承担的事。按准入制度，清单以外的事项须经审批才能交给社区，请以当地公布的清单为准。`,
+        ...d.passages.slice(0, 1).map((p) => passageLine(kb, p, "准入 清单以外 审批 批准 申请", d.place)),
       ];
       break;
     default:
