@@ -35,11 +35,11 @@ export function formatAnswer(result: AskResult): OutgoingMessage {
   return toOutgoing(result.answer, { boldFirstLine: true, title: "减负助手答复" });
 }
 
-/** "负面清单第7项：……" for an item or "《文件名》" for a passage. */
+/** "负面清单第7类：……" / "履职清单第17项：……" for an item or "《文件名》" for a passage. */
 export function describeCitation(kb: KnowledgeBase, id: string): string {
   const entry = kb.get(id);
   if (!entry) return id;
-  if (entry.kind === "item") return `${entry.item.listShort}第${entry.item.number}项：${entry.item.text}`;
+  if (entry.kind === "item") return `${entry.item.listShort}第${entry.item.number}${itemUnit(entry.item)}：${entry.item.text}`;
   return `《${entry.doc.title}》`;
 }
 

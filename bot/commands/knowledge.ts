@@ -40,13 +40,16 @@ export async function handleSearch(ctx: BotContext, query: string): Promise<void
     await ctx.replyText(`没有找到与“${query}”相关的条目。可以换个说法，或直接问我“某项工作是不是社区的事”。`);
     return;
   }
+  const scope = scopeOf(ctx);
   const lines = [`与“${query}”最相关的 ${hits.length} 条：`];
   hits.forEach((hit, i) => {
     const entry = hit.entry;
+    // Another province's document may still match words; it binds nobody here.
+    const elsewhere = entry.kind === "passage" && !scope.relatesToDoc(entry.doc) ? `（${entry.doc.region}文件，仅供参考）` : "";
     const line =
       entry.kind === "item"
         ? describeCitation(engine.kb, hit.id)
-        : `${describeCitation(engine.kb, hit.id)} ${excerpt(entry.passage.text, 60)}`;
+        : `${describeCitation(engine.kb, hit.id)}${elsewhere} ${excerpt(entry.passage.text, 60)}`;
     lines.push(`${i + 1}. ${line}（${hit.id}）`);
   });
   const firstItem = hits.find((h) => h.entry.kind === "item");
