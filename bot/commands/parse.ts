@@ -77,9 +77,6 @@ export function parseCommand(raw: string, botName: string): Command {
 
   m = /^清单[\s:：]*(.*)$/.exec(bare);
   if (m && (!m[1] || listKindOf(m[1]))) return { kind: "list", list: m[1] ? listKindOf(m[1]) : null };
-  m = /^(负面|履职|协助|证明)清单$/.exec(bare);
-  if (m) return { kind: "list", list: listKindOf(m[1]!) };
-
   m = WHOLE_LIST.exec(bare.replace(/\s+/g, ""));
   if (m) return { kind: "list", list: listKindOf(m[1]!) };
 
@@ -129,8 +126,9 @@ function parseRegion(bare: string): Command | undefined {
   if (!place) return { kind: "region" };
   if (CLEAR.test(place)) return { kind: "region", clear: true };
   if (/^(哪里|哪儿|什么|多少)$/.test(place)) return { kind: "region" };
-  // Without a separator only a place name reads as a setting (地区差异 is a question).
-  if ((m[2] !== undefined && !PLACE_END.test(place)) || !/^[\u4e00-\u9fa5]{1,30}$/.test(place) || ASKING.test(place)) return undefined;
+  // Only a place name reads as a setting (地区差异 is a question); a short unknown name is refused by the handler.
+  const named = PLACE_END.test(place) || (m[1] !== undefined && place.length <= 8);
+  if (!named || !/^[\u4e00-\u9fa5]{1,30}$/.test(place) || ASKING.test(place)) return undefined;
   return { kind: "region", place };
 }
 

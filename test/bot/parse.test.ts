@@ -160,6 +160,7 @@ describe("地区 and 为什么 N", () => {
     expect(p("地区差异怎么处理").kind).toBe("ask");
     expect(p("地区 不同的清单能一样吗？").kind).toBe("ask");
     expect(p("地区性的规定社区要执行吗").kind).toBe("ask");
+    expect(p("地区 西山区社区要查燃气").kind).toBe("ask");
   });
 
   it("为什么 N asks about a flag; 为什么？ stays a follow-up question", () => {
