@@ -9,7 +9,7 @@ import { isChitChat } from "./chit-chat.js";
 import type { BotDeps } from "./commands/context.js";
 import { parseCommand, type Command } from "./commands/parse.js";
 import { firstPart } from "./first-part.js";
-import { groupRegion } from "./group-region.js";
+import { judgingRegion } from "./group-region.js";
 
 /** What an owed reply keeps, so it can be answered after a restart. */
 export interface JobPayload {
@@ -40,7 +40,7 @@ export async function takeIn(deps: BotDeps, mc: MessageContext): Promise<IntakeO
   const { store, config } = deps;
   const lane = laneOf(message);
   if (store.seen(message.channel, message.messageId)) return { duplicate: true, lane };
-  const region = groupRegion(config, message);
+  const region = judgingRegion(deps, message);
   const addressed = message.mentionsBot || !message.groupId;
   let command = addressed ? parseCommand(message.text, config.BOT_NAME) : undefined;
   let flag: FlagInput | undefined;

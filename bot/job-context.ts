@@ -4,7 +4,7 @@ import type { OutgoingMessage } from "../src/types.js";
 import type { Channel } from "./channels/channel.js";
 import { outcomeUnknown } from "./channels/send-error.js";
 import type { BotContext, BotDeps } from "./commands/context.js";
-import { groupRegion } from "./group-region.js";
+import { judgingRegion } from "./group-region.js";
 import { laneOf, type JobPayload } from "./intake.js";
 import { fitToChannel, toOutgoing } from "./reply-format.js";
 
@@ -41,7 +41,7 @@ export function jobContext(deps: BotDeps, channel: Channel, job: ReplyJob): BotC
     deps: { ...deps, engine: noticingChitChat(deps.engine, () => (ctx.lowPriority = true)) },
     addressed: message.mentionsBot || !message.groupId,
     conversation: { channel: message.channel, groupId: message.groupId, senderId: message.senderId },
-    region: groupRegion(deps.config, message),
+    region: judgingRegion(deps, message),
     command: payload.command,
     check: payload.check && {
       result: payload.check.result,

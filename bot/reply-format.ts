@@ -35,17 +35,23 @@ export function formatAnswer(result: AskResult): OutgoingMessage {
   return toOutgoing(result.answer, { boldFirstLine: true, title: "减负助手答复" });
 }
 
-/** "负面清单第7项：……" for an item or "《文件名》" for a passage. */
+/** "负面清单第7类：……" / "履职清单第17项：……" for an item or "《文件名》" for a passage. */
 export function describeCitation(kb: KnowledgeBase, id: string): string {
   const entry = kb.get(id);
   if (!entry) return id;
-  if (entry.kind === "item") return `${entry.item.listShort}第${entry.item.number}项：${entry.item.text}`;
+  if (entry.kind === "item") return `${entry.item.listShort}第${entry.item.number}${itemUnit(entry.item)}：${entry.item.text}`;
   return `《${entry.doc.title}》`;
+}
+
+/** Items of a negative list are categories (第7类); others are items (第3项). */
+export function itemUnit(of: Pick<ListItem, "list" | "type"> | ListDef): "类" | "项" {
+  const typed = "items" in of ? of.items.some((i) => i.type) : Boolean(of.type);
+  return of.list === "negative" && typed ? "类" : "项";
 }
 
 /** One item in full: list, number, text, basis or type and reason, source, id. */
 export function formatItem(kb: KnowledgeBase, item: ListItem): string {
-  const lines = [`${item.listName}`, `第${item.number}项：${item.text}`];
+  const lines = [`${item.listName}`, `第${item.number}${itemUnit(item)}：${item.text}`];
   if (item.type) lines.push(`工作类型：${item.type}`);
   if (item.reason) lines.push(`列入原因：${item.reason}`);
   if (item.basis) lines.push(`工作依据：${item.basis}`);
@@ -54,17 +60,17 @@ export function formatItem(kb: KnowledgeBase, item: ListItem): string {
   return lines.join("\n");
 }
 
-/** A whole list: its name, notes and every item, one line each. */
-export function formatList(list: ListDef): string {
-  const lines = [`${list.name}（共 ${list.items.length} 项）`];
+/** A whole list: its name, notes and every item, one line each (and how to open one, unless `hint` is false). */
+export function formatList(list: ListDef, hint = true): string {
+  const lines = [`${list.name}（共 ${list.items.length} ${itemUnit(list)}）`];
   for (const note of list.notes) lines.push(`注：${note}`);
   lines.push("");
-  for (const item of list.items) lines.push(`${item.number}. ${item.text}`);
-  lines.push("", `发送“第N项”查看某一项的依据或原因。`);
+  for (const item of list.items) lines.push(`${item.number}. ${item.type ? `【${item.type}】` : ""}${item.text}`);
+  if (hint) lines.push("", `发送“第N${itemUnit(list)}”查看某一项的依据或原因。`);
   return lines.join("\n");
 }
 
-const CATEGORY_NAMES = { negative: "负面清单事项", burden: "增加基层负担的做法" } as const;
+export const CATEGORY_NAMES = { negative: "负面清单事项", burden: "增加基层负担的做法" } as const;
 
 /** The reply to `核查`: the verdict on a forwarded notice and, when flagged, the record number. */
 export function formatCheckResult(kb: KnowledgeBase, result: ScreenResult, flag?: Flag): string {

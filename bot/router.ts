@@ -11,7 +11,7 @@ import { ReplySkipped } from "./job-context.js";
 import { LimiterClosed } from "./rate-limit.js";
 import { ReplyQueue } from "./reply-queue.js";
 
-export { groupRegion } from "./group-region.js";
+export { chatRegion, groupRegion } from "./group-region.js";
 
 /** Runs steps in order; each decides whether to call next() (hono's compose, trimmed). */
 export function compose(steps: Step[]): (ctx: BotContext) => Promise<void> {

@@ -1,3 +1,5 @@
+import { mentionOf } from "../mention.js";
+
 /** Parsing one line typed into the console "group". */
 
 export type ConsoleLine =
@@ -55,9 +57,9 @@ function speakerAndText(text: string): { speaker?: string; text: string } {
   return { speaker: m[1], text: m[2].trim() };
 }
 
-/** Removes `@name` of the bot; tells whether it was there. */
+/** Removes `@name` (or `＠name`) of the bot; tells whether it was there. */
 export function stripMention(text: string, botName: string): { text: string; mentioned: boolean } {
-  const at = `@${botName}`;
-  if (!text.includes(at)) return { text: text.trim(), mentioned: false };
-  return { text: text.split(at).join(" ").replace(/[\s\u2005]+/g, " ").trim(), mentioned: true };
+  const at = mentionOf(botName);
+  if (!at.test(text)) return { text: text.trim(), mentioned: false };
+  return { text: text.replace(at, " ").replace(/[\s\u2005]+/g, " ").trim(), mentioned: true };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingMessage } from "../../src/types.js";
+import { mentionOf } from "../mention.js";
 
 /** The robot message DingTalk delivers on the `/v1.0/im/bot/messages/get` topic (the fields we use). */
 export interface RobotMessage {
@@ -79,8 +80,8 @@ export function toIncoming(m: RobotMessage, botName: string): IncomingMessage | 
   const raw = robotText(m);
   if (!raw) return undefined;
   const group = m.conversationType === "2";
-  // In groups DingTalk removes the @bot itself; a typed-out "@减负助手" may remain.
-  const text = raw.replace(new RegExp(`@${escapeRegExp(botName)}[\\s\\u2005]*`, "g"), "").trim() || raw;
+  // In groups DingTalk removes the @bot itself; a typed-out "@减负助手" or "＠减负助手" may remain.
+  const text = raw.replace(mentionOf(botName, "[\\s\\u2005]*"), "").trim() || raw;
   return {
     channel: "dingtalk",
     messageId: m.msgId,
@@ -128,8 +129,4 @@ export function titleOf(out: OutgoingMessage): string {
 function withMentions(text: string, ids: string[]): string {
   const missing = ids.filter((id) => !text.includes(`@${id}`));
   return missing.length ? `${missing.map((id) => `@${id}`).join(" ")} ${text}` : text;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

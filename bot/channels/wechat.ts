@@ -4,6 +4,7 @@ import type { WechatyOptions } from "wechaty";
 import type * as PUPPET from "wechaty-puppet";
 import type { Logger } from "../../src/logger.js";
 import type { IncomingMessage, OutgoingMessage } from "../../src/types.js";
+import { mentionOf } from "../mention.js";
 import type { Channel, MessageHandler, ReplyRoute, SendTarget } from "./channel.js";
 import { createDeduper } from "./dedupe.js";
 import { SendError } from "./send-error.js";
@@ -122,7 +123,7 @@ export function createWechatChannel(opts: WechatChannelOptions): WechatChannel {
     const self = bot.currentUser;
     const names = new Set([botName, self.name(), (await room.alias(self)) ?? ""].filter(Boolean));
     for (const name of names) {
-      const re = new RegExp(`@${escapeRegExp(name)}(?:[\\u2005\\u0020]|$)`, "g");
+      const re = mentionOf(name, "(?:[\\u2005\\u0020]|$)");
       if (re.test(text)) {
         mentioned = true;
         text = text.replace(re, " ");
@@ -187,8 +188,4 @@ function printQr(qrcode: string, status: ScanStatus): void {
   qrcodeTerminal.generate(qrcode, { small: true }, (art) => {
     process.stdout.write(`请用微信扫码登录：\n${art}\n也可以打开 https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`);
   });
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -39,7 +39,7 @@ export interface BotContext {
   /** The bot was @-mentioned, or the chat is private: the message is for the bot. */
   readonly addressed: boolean;
   readonly conversation: ConversationKey;
-  /** The group's region when one is set (GROUP_REGIONS); else the engine's default or the question's own. */
+  /** The chat's region when one is set (`地区`, else GROUP_REGIONS: bot/group-region.ts); else the engine's default or the question's own. */
   readonly region?: string;
   /** Set by the parse step for addressed messages. */
   command?: Command;

@@ -1,11 +1,14 @@
 import { handleAsk, handleFeedback } from "./ask.js";
 import { handleCheck } from "./check.js";
+import { handleDoc } from "./documents.js";
 import type { BotContext } from "./context.js";
 import { handleHelp } from "./help.js";
 import { handleItemId, handleItemNumber, handleList, handleSearch } from "./knowledge.js";
 import { SUPERVISOR_COMMANDS, type Command } from "./parse.js";
+import { handleRegion } from "./region.js";
 import { handleDigest, handleReview } from "./supervisor.js";
 import { isSupervisor } from "./supervisors.js";
+import { handleWhy } from "./why.js";
 
 export { parseCommand, type Command } from "./parse.js";
 
@@ -29,12 +32,18 @@ export async function runCommand(ctx: BotContext, cmd: Command): Promise<void> {
       return handleItemId(ctx, cmd.id);
     case "item-number":
       return handleItemNumber(ctx, cmd.number, cmd.list);
+    case "doc":
+      return handleDoc(ctx, cmd.id);
+    case "region":
+      return handleRegion(ctx, cmd);
     case "check":
       return handleCheck(ctx, cmd);
     case "digest":
       return handleDigest(ctx);
     case "review":
       return handleReview(ctx, cmd);
+    case "why":
+      return handleWhy(ctx, cmd.flagId);
     case "feedback":
       return handleFeedback(ctx, cmd.text);
     case "ask":

@@ -139,6 +139,21 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO flag_recipients (flag_id, recipient) SELECT id, '*' FROM flags WHERE digest_id IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    description: "per-chat regions (地区)",
+    sql: `
+      -- chat: 'group:<group id>' or 'user:<sender id>' for a private chat.
+      CREATE TABLE chat_regions (
+        channel TEXT NOT NULL,
+        chat TEXT NOT NULL,
+        region TEXT NOT NULL,
+        set_by TEXT,
+        set_at INTEGER NOT NULL,
+        PRIMARY KEY (channel, chat)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import { sqliteAnswers } from "./sqlite-answers.js";
 import { sqliteDigests } from "./sqlite-digests.js";
 import { sqliteFlags } from "./sqlite-flags.js";
 import { sqliteInbox } from "./sqlite-inbox.js";
+import { sqliteRegions } from "./sqlite-regions.js";
 import { isStorageFault } from "./store-error.js";
 import type { Store, StoreHealth } from "./store.js";
 
@@ -67,6 +68,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     ...sqliteInbox(db, ms, insertFlag),
     ...sqliteDigests(db, ms),
     ...sqliteAnswers(db, ms),
+    ...sqliteRegions(db, ms),
     getMeta: (key) => (stmts.getMeta.get(key) as { value: string } | undefined)?.value,
     setMeta(key, value) {
       stmts.setMeta.run(key, value);
@@ -112,7 +114,7 @@ function lowDiskSpace(path: string): string | undefined {
 /** Methods that only read (checkWritable and close manage the fault note themselves). */
 const READS = new Set([
   ...["getFlag", "flagForMessage", "listFlags", "countFlags", "summarizeFlags"],
-  ...["seen", "queuedLanes", "nextJob", "getJob", "countJobs", "openDigestMessages", "listDigests", "listAnswers"],
+  ...["seen", "queuedLanes", "nextJob", "getJob", "countJobs", "openDigestMessages", "listDigests", "listAnswers", "chatRegion"],
   ...["getMeta", "checkWritable", "close"],
 ]);
 

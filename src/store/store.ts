@@ -1,6 +1,7 @@
 import type { FlagCategory, ScreenResult } from "../types.js";
 import type { DigestStore } from "./digest-store.js";
 import type { InboxStore } from "./inbox-store.js";
+import type { RegionStore } from "./region-store.js";
 
 export type FlagStatus = "new" | "confirmed" | "dismissed";
 
@@ -123,7 +124,7 @@ export interface StoreHealth {
 }
 
 /** Persistence behind one interface: SQLite by default, PostgreSQL later. */
-export interface Store extends FlagStore, AnswerStore, InboxStore, DigestStore {
+export interface Store extends FlagStore, AnswerStore, InboxStore, DigestStore, RegionStore {
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
   /** Tries a small write; the result also reflects the last real write. */

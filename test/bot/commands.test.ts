@@ -21,7 +21,7 @@ describe("commands", () => {
   it("搜 finds items with their ids; an empty query gets guidance", async () => {
     const bot = await createTestBot();
     const [hits] = await say(bot, "搜 锅炉");
-    expect(hits).toContain("负面清单第7项");
+    expect(hits).toContain("负面清单第7类");
     expect(hits).toContain("gansu/negative/7");
     expect((await say(bot, "搜"))[0]).toContain("关键词");
     expect((await say(bot, "搜 不存在的词语"))[0]).toContain("没有找到");
@@ -76,7 +76,7 @@ describe("commands", () => {
       senderName: "李四",
     });
     expect(reply).toContain("疑似负面清单事项");
-    expect(reply).toContain("负面清单第7项");
+    expect(reply).toContain("负面清单第7类");
     const [flag] = bot.store.listFlags();
     expect(flag).toMatchObject({
       groupId: null,

@@ -93,3 +93,82 @@ describe("核查 pasted on one line", () => {
     });
   });
 });
+
+describe("lookups as workers type them", () => {
+  it("reads Chinese numerals, 类 and list names before the number", () => {
+    expect(p("第七项")).toEqual({ kind: "item-number", number: 7, list: null });
+    expect(p("负面清单第七项")).toEqual({ kind: "item-number", number: 7, list: "negative" });
+    expect(p("第十二条")).toEqual({ kind: "item-number", number: 12, list: null });
+    expect(p("负面第7类")).toEqual({ kind: "item-number", number: 7, list: "negative" });
+    expect(p("协助清单第二十项")).toEqual({ kind: "item-number", number: 20, list: "assist" });
+    expect(p("履职清单的第二十三项")).toEqual({ kind: "item-number", number: 23, list: "duty" });
+    expect(p("看看负面清单第七类")).toEqual({ kind: "item-number", number: 7, list: "negative" });
+    expect(p("第７项")).toEqual({ kind: "item-number", number: 7, list: null });
+  });
+
+  it("keeps questions about an item as questions", () => {
+    expect(p("第七项是什么意思？").kind).toBe("ask");
+    expect(p("负面清单第七项里的电梯包括加装电梯吗").kind).toBe("ask");
+    expect(p("七项工作都要做吗").kind).toBe("ask");
+  });
+
+  it("opens a whole list after a verb of looking", () => {
+    expect(p("看看负面清单")).toEqual({ kind: "list", list: "negative" });
+    expect(p("看一下履职清单")).toEqual({ kind: "list", list: "duty" });
+    expect(p("打开证明清单")).toEqual({ kind: "list", list: "no-certificate" });
+    expect(p("看看可出具证明清单")).toEqual({ kind: "list", list: "certificate" });
+    expect(p("看看负面清单里有没有燃气").kind).toBe("ask");
+  });
+
+  it("searches with 查 only after a space or colon", () => {
+    expect(p("查 电梯")).toEqual({ kind: "search", query: "电梯" });
+    expect(p("查：电梯")).toEqual({ kind: "search", query: "电梯" });
+    expect(p("查:电梯 锅炉")).toEqual({ kind: "search", query: "电梯 锅炉" });
+    expect(p("搜 电梯")).toEqual({ kind: "search", query: "电梯" });
+    expect(p("查商铺燃气归谁管").kind).toBe("ask");
+    expect(p("查 商铺燃气归谁管？").kind).toBe("ask");
+    expect(p("核查 请各社区上报电梯台账").kind).toBe("check");
+  });
+
+  it("takes a full-width ＠ as a mention", () => {
+    expect(stripMention("＠减负助手 帮助", "减负助手")).toBe("帮助");
+    expect(p("＠减负助手\u2005第七项")).toEqual({ kind: "item-number", number: 7, list: null });
+    expect(p("＠减负助手 街道让我们查燃气，这是社区的事吗？")).toEqual({ kind: "ask", question: "街道让我们查燃气，这是社区的事吗？" });
+  });
+
+  it("opens a source document or one of its passages", () => {
+    expect(p("doc/huanxian-2023#p130")).toEqual({ kind: "doc", id: "doc/huanxian-2023#p130" });
+    expect(p("doc/guandu-2022-61")).toEqual({ kind: "doc", id: "doc/guandu-2022-61" });
+    expect(p("doc/ 是什么").kind).toBe("ask");
+  });
+});
+
+describe("地区 and 为什么 N", () => {
+  it("views or sets the chat's region", () => {
+    expect(p("地区")).toEqual({ kind: "region" });
+    expect(p("地区？")).toEqual({ kind: "region" });
+    expect(p("本群地区是哪里")).toEqual({ kind: "region" });
+    expect(p("地区 云南省昆明市西山区")).toEqual({ kind: "region", place: "云南省昆明市西山区" });
+    expect(p("地区：西山区")).toEqual({ kind: "region", place: "西山区" });
+    expect(p("地区云南省昆明市西山区")).toEqual({ kind: "region", place: "云南省昆明市西山区" });
+    expect(p("地区 云南省 昆明市 西山区")).toEqual({ kind: "region", place: "云南省昆明市西山区" });
+    expect(p("设置地区 火星")).toEqual({ kind: "region", place: "火星" });
+    expect(p("地区 清除")).toEqual({ kind: "region", clear: true });
+  });
+
+  it("leaves questions that begin with 地区 as questions", () => {
+    expect(p("地区差异怎么处理").kind).toBe("ask");
+    expect(p("地区 不同的清单能一样吗？").kind).toBe("ask");
+    expect(p("地区性的规定社区要执行吗").kind).toBe("ask");
+    expect(p("地区 西山区社区要查燃气").kind).toBe("ask");
+  });
+
+  it("为什么 N asks about a flag; 为什么？ stays a follow-up question", () => {
+    expect(p("为什么 1")).toEqual({ kind: "why", flagId: 1 });
+    expect(p("为什么#12")).toEqual({ kind: "why", flagId: 12 });
+    expect(p("为啥 3号")).toEqual({ kind: "why", flagId: 3 });
+    expect(p("为什么？")).toEqual({ kind: "ask", question: "为什么？" });
+    expect(p("为什么第7类不归社区").kind).toBe("ask");
+    expect(p("为什么社区不能查燃气").kind).toBe("ask");
+  });
+});

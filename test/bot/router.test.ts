@@ -95,7 +95,7 @@ describe("router: screening", () => {
     await bot.channel.deliver(m);
     const [reminder] = bot.channel.repliesTo(m.messageId);
     expect(reminder).toContain("温馨提示");
-    expect(reminder).toContain("负面清单第7项");
+    expect(reminder).toContain("负面清单第7类");
   });
 
   it("the flag is stored before the supervisor notice, and a failed notice loses nothing", async () => {

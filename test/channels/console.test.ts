@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createConsoleChannel } from "../../bot/channels/console.js";
-import { parseConsoleLine } from "../../bot/channels/console-line.js";
+import { parseConsoleLine, stripMention } from "../../bot/channels/console-line.js";
 import { silentLogger } from "../../src/logger.js";
 import { recorder } from "./helpers.js";
 
@@ -96,5 +96,13 @@ describe("console line parsing", () => {
     ["   ", { kind: "empty" }],
   ])("%s", (line, expected) => {
     expect(parseConsoleLine(line)).toEqual(expected);
+  });
+});
+
+describe("console mentions", () => {
+  it("takes @ and a full-width ＠ of the bot as a mention, and nothing else", () => {
+    expect(stripMention("@减负助手 第7项", "减负助手")).toEqual({ text: "第7项", mentioned: true });
+    expect(stripMention("＠减负助手 第七项", "减负助手")).toEqual({ text: "第七项", mentioned: true });
+    expect(stripMention("＠张三 收到", "减负助手")).toEqual({ text: "＠张三 收到", mentioned: false });
   });
 });

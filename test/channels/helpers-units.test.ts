@@ -123,6 +123,8 @@ describe("dingtalk robot messages", () => {
   it("removes a typed-out @bot and keeps the rest", () => {
     const m = { ...JSON.parse(fixture("dingtalk/group-at-message.json")), text: { content: " @减负助手 第7项" } };
     expect(toIncoming(m, "减负助手")?.text).toBe("第7项");
+    const wide = { ...m, text: { content: " ＠减负助手\u2005第七项" } };
+    expect(toIncoming(wide, "减负助手")?.text).toBe("第七项");
   });
 
   it("writes the @ into a text reply as DingTalk requires", () => {

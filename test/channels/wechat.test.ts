@@ -117,6 +117,20 @@ describe("wechat channel", () => {
     });
   });
 
+  it("treats a typed-out full-width ＠ of the bot as a mention", async () => {
+    const { rec, zhang, room } = await setUp([]);
+    const { payload } = JSON.parse(fixture("wechat/room-text-typed-mention.json"));
+    const text = "＠减负助手\u2005负面清单第七项";
+    const msg = mocker.MessageMock.create({ ...payload, id: `${payload.id}-2`, text, talkerId: zhang.id, roomId: room.id });
+    mocker.puppet.emit("message", { messageId: msg.id });
+    zhang.say("＠张三 不是叫机器人").to(room);
+    await until(() => rec.calls.length === 2);
+    expect(rec.calls.map((c) => [c.message.text, c.message.mentionsBot])).toEqual([
+      ["负面清单第七项", true],
+      ["＠张三 不是叫机器人", false],
+    ]);
+  });
+
   it("sends proactively to a room and to a contact", async () => {
     const { self, zhang, room } = await setUp([]);
     await channel!.send({ kind: "group", id: room.id }, { text: "今日汇总：3 条" });

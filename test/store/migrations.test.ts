@@ -28,6 +28,7 @@ describe("migrations", () => {
     expect(tables).toEqual([
       "answer_feedback",
       "answers",
+      "chat_regions",
       "digest_messages",
       "digest_parts",
       "digests",
@@ -146,6 +147,55 @@ describe("migration 2 on a version-1 database", () => {
       ]);
     } finally {
       store.close();
+      tmp.cleanup();
+    }
+  });
+});
+
+describe("migration 3 on a version-2 database", () => {
+  it("keeps flags, answers and queued replies, and adds per-chat regions that outlive a reopen", () => {
+    const tmp = tempDir();
+    const path = join(tmp.dir, "v2.db");
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.exec(`
+      INSERT INTO flags (time, channel, text, category, citations, confidence, reason, trace, kb_version, created_at)
+        VALUES (1, 'wechat', '各社区请查燃气', 'negative', '["gansu/negative/7"]', 0.9, 'r', '[{"rule":"item.match","span":"查燃气"}]', 'abc', 1);
+      INSERT INTO answers (time, channel, question, verdict, citations, composer) VALUES (1, 'wechat', '问', 'duty', '[]', 'offline');
+      INSERT INTO reply_jobs (channel, message_id, lane, payload, created_at, updated_at) VALUES ('wechat', 'm1', 'wechat:g:g1', '{}', 1, 1);
+    `);
+    db.close();
+    const store = openSqliteStore(path, { now: () => new Date(7) });
+    try {
+      expect(schemaVersion(store.db)).toBe(3);
+      expect(store.listFlags().map((f) => [f.text, f.citations, f.trace, f.kbVersion])).toEqual([
+        ["各社区请查燃气", ["gansu/negative/7"], [{ rule: "item.match", span: "查燃气" }], "abc"],
+      ]);
+      expect(store.listAnswers()).toHaveLength(1);
+      expect(store.countJobs("queued")).toBe(1);
+      expect(store.chatRegion("wechat", "group:g1")).toBeUndefined();
+      store.setChatRegion({ channel: "wechat", chat: "group:g1", region: "云南省昆明市西山区", setBy: "wechat:boss" });
+    } finally {
+      store.close();
+    }
+    const again = openSqliteStore(path);
+    try {
+      expect(again.chatRegion("wechat", "group:g1")).toEqual({
+        channel: "wechat",
+        chat: "group:g1",
+        region: "云南省昆明市西山区",
+        setBy: "wechat:boss",
+        setAt: new Date(7),
+      });
+      // Per channel: the same group id on another platform is another chat.
+      expect(again.chatRegion("dingtalk", "group:g1")).toBeUndefined();
+      again.setChatRegion({ channel: "wechat", chat: "group:g1", region: "甘肃省" });
+      expect(again.chatRegion("wechat", "group:g1")).toMatchObject({ region: "甘肃省", setBy: null });
+      expect(again.clearChatRegion("wechat", "group:g1")).toBe(true);
+      expect(again.clearChatRegion("wechat", "group:g1")).toBe(false);
+      expect(again.chatRegion("wechat", "group:g1")).toBeUndefined();
+    } finally {
+      again.close();
       tmp.cleanup();
     }
   });

@@ -19,6 +19,7 @@ export class FakeEngine implements Engine {
   readonly kb = realKb();
   readonly asked: Array<{ question: string; opts?: AskOptions }> = [];
   readonly screened: Array<{ text: string; opts?: ScreenOptions }> = [];
+  readonly searched: Array<{ query: string; region?: string }> = [];
   askError: Error | undefined;
   screenError: Error | undefined;
 
@@ -55,8 +56,10 @@ export class FakeEngine implements Engine {
     return this.kb.scope(region ?? DEFAULT_REGION);
   }
 
-  search(query: string, limit = 5) {
-    return this.kb.items
+  search(query: string, limit = 5, region?: string) {
+    this.searched.push({ query, region });
+    return this.scope(region)
+      .items
       .filter((i) => i.text.includes(query))
       .slice(0, limit)
       .map((item) => ({ id: item.id, score: 1, entry: { kind: "item" as const, item } }));
