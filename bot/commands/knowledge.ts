@@ -1,4 +1,4 @@
-import { listLabel } from "../../src/answer/labels.js";
+import { listLabel } from "../../src/knowledge/labels.js";
 import { UserError } from "../../src/errors.js";
 import type { Scope } from "../../src/policy/scope.js";
 import type { ListDef, ListKind } from "../../src/types.js";

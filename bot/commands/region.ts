@@ -1,4 +1,4 @@
-import { listLabel } from "../../src/answer/labels.js";
+import { listLabel } from "../../src/knowledge/labels.js";
 import { UserError } from "../../src/errors.js";
 import { chatKey, chatRegion, type ChatRegion } from "../group-region.js";
 import type { BotContext } from "./context.js";

@@ -95,7 +95,7 @@ describe("为什么 N", () => {
     const why = await say(bot, `为什么 ${flag.id}`, boss);
     expect(why).toContain(`第 ${flag.id} 号标记（负面清单事项）为什么被标记`);
     expect(why).toContain("原文：“各社区请于周五前完成电梯检查”");
-    expect(why).toMatch(/派活：.*“请”/);
+    expect(why).toMatch(/怎么派的：.*要求“请”/);
     expect(why).toContain("事项：电梯、锅炉等特种设备安全检查，属甘肃省负面清单第7类（生产安全类）");
     expect(why).not.toContain("知识库已经更新");
 

@@ -14,7 +14,7 @@ export const YUNNAN_REGION = "云南省昆明市西山区";
 export const DEMOLITION = "街道让我们牵头拆违建，这是社区的事吗？";
 
 /** (c) What `为什么 N` says about the push in test/e2e/support.ts. */
-export const WHY_PUSH = ["为什么被标记", "原文：“各社区", "派活：", "事项：电梯、锅炉等特种设备安全检查", "甘肃省负面清单第7类"];
+export const WHY_PUSH = ["为什么被标记", "原文：“各社区", "怎么派的：", "事项：电梯、锅炉等特种设备安全检查", "甘肃省负面清单第7类"];
 
 /** Asserts each fragment appears in `text`, in order. */
 export function inOrder(text: string, fragments: string[]): void {
