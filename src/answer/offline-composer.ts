@@ -103,7 +103,12 @@ export function composeOffline(kb: KnowledgeBase, d: Decision): string {
       return [head, ...body].join("\n");
     case "info":
       body = [];
-      if (d.list) body.push(`${listLabel(d.list)}《${d.list.name}》共 ${d.list.items.length} 项，发“清单 ${d.list.short.replace(/清单$/, "")}”看全文。`);
+      if (d.list) {
+        // "清单 …" shows the lists binding the asker's place; another place's list is read item by item.
+        const binds = kb.scope(d.place).lists.some((l) => l.id === d.list!.id);
+        const how = binds ? `发“清单 ${d.list.short.replace(/清单$/, "")}”看全文` : `发“${d.list.items[0]!.id}”看第1项`;
+        body.push(`${listLabel(d.list)}《${d.list.name}》共 ${d.list.items.length} 项，${how}。`);
+      }
       if (d.items[0]) body.push(`${itemLabel(d.items[0])}：“${quoteOf(d.items[0], d.query)}”`);
       for (const p of d.passages.slice(0, 2)) body.push(passageLine(kb, p, d.query, d.place));
       if (!body.length) body.push("资料里没有找到直接回答这个问题的内容。");
