@@ -9,6 +9,7 @@ import { defineRule } from "../policy/rules.js";
 import { checkedBusinessConcept, definedTasks, INSPECT } from "../policy/task-definition.js";
 import { isCertificateItem } from "./papers.js";
 import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js";
+import { alt, DEPARTMENT_NAMES } from "../policy/vocabulary.js";
 
 /*
  * Rules that reorder the retrieved items of a question by what the question says is done, not by
@@ -20,7 +21,7 @@ import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js
 const SEEN = /看到|看见|发现|碰到|遇到|见到|瞧见/;
 
 /** Passing something on to a department: the community reports, it does not check. */
-const REPORTING = /报给|报告|上报|举报|反映给|报到|告诉[^，,。？?]{0,2}?(应急|安监|消防|派出所|公安|城管|市场监管|街道|部门)/;
+const REPORTING = new RegExp(`报给|报告|上报|举报|反映给|报到|告诉[^，,。？?]{0,2}?(${alt(DEPARTMENT_NAMES)})`);
 
 /** A check said not to be one: 不是去查, 不用检查. */
 const NOT_CHECKING = /(不是|不用|不必|无需|不需要|不)(去|要)?(查|检查|看)/g;

@@ -1,5 +1,6 @@
 import type { Clause } from "./clauses.js";
 import { findCue, hasCue, type ScreenCues } from "./cues.js";
+import { alt, ORDER_WORDS } from "./vocabulary.js";
 
 /*
  * Context rules for two burdens whose cue words also occur in everyday speech:
@@ -27,6 +28,8 @@ export const PHOTO_ACT_WORDS = ["合影", "合照", "拍照", "拍摄", "拍张"
 const PHOTO_ACT = new RegExp(PHOTO_ACT_WORDS.join("|"));
 // Sent up or put on a platform.
 const SENT_UP = /上传|传到|发到|发至|报送|上报|提交|报给|发给|发群|录入|推送|晒到|打卡|签到/;
+// Said as a demand: the order words, or 都要.
+const DEMANDED = new RegExp(alt(ORDER_WORDS, ["都要"]));
 // A count of pictures or check-ins, a minimum, a ranking or an assessment.
 const PHOTO_QUOTA =
   /(不少于|不低于|至少|达到|不得少于|每[人户次个月周天日][^，,；;]{0,6}?)\s*\d+\s*(张|条|次|个|篇|组|段)|\d+\s*(张|条|篇|组|段)(以上|及以上)|排名|通报|考核|扣分|积分|计分|自动统计|完成率/;
@@ -42,7 +45,7 @@ export function photoQuota(clauses: Clause[], i: number, cues: ScreenCues): stri
   if (!act) return undefined;
   const near = clauses.slice(i, i + 3).map((c) => c.text).join("，");
   if (!SENT_UP.test(near)) return undefined;
-  return PHOTO_QUOTA.test(near) || (hasCue(near, cues.frequency) && /须|必须|要求|务必|都要|一律/.test(near)) ? act[0] : undefined;
+  return PHOTO_QUOTA.test(near) || (hasCue(near, cues.frequency) && DEMANDED.test(near)) ? act[0] : undefined;
 }
 
 // The piece of a clause that names what a veto assesses: "人居环境整治实行一票否决", "拆违工作纳入一票否决".

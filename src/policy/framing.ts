@@ -1,3 +1,4 @@
+import { alt, ORDER_WORDS } from "./vocabulary.js";
 /**
  * The framing of a notice ("为迎接…检查", "冬季大气污染防治期间", "根据区住建局部署") says why or
  * when, not what the community is asked to do. It names campaigns (大气污染防治, 垃圾分类) and
@@ -9,7 +10,8 @@ const PURPOSE = /^(为了?|根据|按照|依据|遵照|结合|围绕|针对|鉴�
 // Pieces that give the time or the occasion: …期间, …即将开始, …来临之际.
 const OCCASION = /(期间|之际|前夕|来临|到来|将至|临近|即将开始|即将启动|开始了|以来|部署|要求|精神|安排|统一部署|工作需要)$/;
 // A piece that gives an order is never framing ("为确保安全，请各社区…" keeps the second piece).
-const ORDER = /请|务必|要求各|须|必须|立即|马上|尽快|抓紧|限期/;
+// (Not 确保 or a bare 要求: "为确保安全", "根据区里要求" give the purpose and the basis.)
+const ORDER = new RegExp(alt(ORDER_WORDS.filter((w) => w !== "确保" && w !== "要求"), ["要求各"]));
 // Being inspected is not inspecting: 迎接检查, 迎检, 接受督查, 应对考核.
 // The superior checking the community's work is oversight, not the community's task: 街道每月抽查,
 // 检查组来了要翻看, 每周五交综治中心检查.

@@ -89,15 +89,28 @@ export function loadGazetteer(path: string): Gazetteer {
     return path;
   }
 
+  // Names by their first character, longest first: find() looks only at those that could start here.
+  const byFirst = new Map<string, string[]>();
+  for (const n of byLength) (byFirst.get(n[0]!) ?? byFirst.set(n[0]!, []).get(n[0]!)!).push(n);
+
   const isMunicipality = (path: string[]) => path.length === 1 && (data.data.provinces[path[0]]?.length ?? 1) === 0;
 
+  // Regions are few and asked again and again (each list's region, each question's place).
+  const parsed = new Map<string, string[]>();
   return {
-    parse: parsePath,
+    parse(region) {
+      let path = parsed.get(region);
+      if (!path) {
+        path = parsePath(region);
+        if (parsed.size < 10_000) parsed.set(region, path);
+      }
+      return path;
+    },
     find(text) {
       const norm = text.normalize("NFKC");
       const out: Array<{ path: string[]; at: number; name: string }> = [];
       for (let i = 0; i < norm.length; i++) {
-        const name = byLength.find((n) => norm.startsWith(n, i));
+        const name = byFirst.get(norm[i]!)?.find((n) => norm.startsWith(n, i));
         if (!name) continue;
         out.push({ path: names.get(name)!.path, at: i, name });
         i += name.length - 1;

@@ -49,6 +49,14 @@ function toEvidence(out: Outcome): Evidence | null {
   return out;
 }
 
+/** A firing for the trace, built field by field (object spread is slow on this hot path). */
+function firing(rule: string, ev: Evidence): RuleFiring {
+  const f: RuleFiring = { rule, span: ev.span };
+  if (ev.weight !== undefined) f.weight = ev.weight;
+  if (ev.detail !== undefined) f.detail = ev.detail;
+  return f;
+}
+
 /** Defines a rule; ids are unique across the code base. */
 export function defineRule<A extends unknown[]>(id: string, description: string, test: (...args: A) => Outcome): Rule<A> {
   if (registry.has(id)) throw new Error(`rule ${id} is defined twice`);
@@ -58,7 +66,7 @@ export function defineRule<A extends unknown[]>(id: string, description: string,
     if (off.has(id)) return null;
     const ev = toEvidence(test(...args));
     if (ev && watching) watching.add(id);
-    if (ev && open) open.push({ rule: id, ...ev });
+    if (ev && open) open.push(firing(id, ev));
     return ev;
   };
   return { ...info, fires, holds: (...args: A) => fires(...args) !== null };
@@ -78,7 +86,7 @@ export function note(id: string, evidence: Evidence): void {
   if (!registry.has(id)) throw new Error(`rule ${id} is not defined`);
   if (off.has(id)) return;
   watching?.add(id);
-  if (open) open.push({ rule: id, ...evidence });
+  if (open) open.push(firing(id, evidence));
 }
 
 /** Runs `fn` with a trace open; returns its value and the rules that fired, in order. Traces nest. */
@@ -97,11 +105,11 @@ export function traced<T>(fn: () => T): { value: T; trace: RuleFiring[] } {
 
 /** The firings with repeats dropped: a rule consulted twice on the same words fired once. */
 function once(trace: RuleFiring[]): RuleFiring[] {
-  const seen = new Set<string>();
-  return trace.filter((f) => {
-    const key = `${f.rule}\u0000${f.span}\u0000${f.detail ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+  // Traces are short: comparing pairs costs less than building keys.
+  const same = (a: RuleFiring, b: RuleFiring) => a.rule === b.rule && a.span === b.span && a.detail === b.detail;
+  if (trace.length < 2) return trace;
+  return trace.filter((f, i) => {
+    for (let j = 0; j < i; j++) if (same(trace[j]!, f)) return false;
     return true;
   });
 }

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
 import { PHOTO_ACT_WORDS } from "../policy/burden-context.js";
 import { hasCue, type ScreenCues } from "../policy/cues.js";
+import { alt, ORDER_WORDS } from "../policy/vocabulary.js";
 
 /** Cheap test run before any retrieval: does the text name anything a flag could be about? */
 export interface Prefilter {
@@ -22,6 +23,9 @@ const MIN_LENGTH = 8;
  * leaves without clause analysis; one phrase scan costs microseconds. Topics alone (电梯, 低保,
  * 商户) do not make a candidate: "3号楼电梯又坏了，已经报物业" is chat.
  */
+/** An order word: a short chat line with one is no chat. */
+const ORDER = new RegExp(alt(ORDER_WORDS));
+
 export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter {
   const m = new PhraseMatcher<true>();
   for (const item of kb.items) {
@@ -41,7 +45,7 @@ export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter 
     relevant,
     candidate(norm) {
       if (norm.length < MIN_LENGTH) return false;
-      if (norm.length < 16 && hasCue(norm, cues.chat) && !/请|务必|要求/.test(norm)) return false;
+      if (norm.length < 16 && hasCue(norm, cues.chat) && !ORDER.test(norm)) return false;
       return relevant(norm);
     },
   };

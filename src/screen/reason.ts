@@ -4,11 +4,12 @@ import type { BurdenHit } from "../policy/burdens.js";
 import type { Clause } from "../policy/clauses.js";
 import { EXCLUSION_TEXT, type Exclusion } from "../policy/exclusions.js";
 import { itemLabel, listLabel } from "../knowledge/labels.js";
+import { alt, ORDER_WORDS } from "../policy/vocabulary.js";
 
 const CN_NUM = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 // Strip the parts of a clause that are about who and when, leaving the task.
-const LEAD = /^(?:[【\[][^】\]]*[】\]])?\s*(?:[^：:，,]{0,16}[：:])?\s*(?:请|务必|要求|即日起|各位)?\s*/;
+const LEAD = new RegExp(`^(?:[【\\[][^】\\]]*[】\\]])?\\s*(?:[^：:，,]{0,16}[：:])?\\s*(?:${alt(ORDER_WORDS, ["各位"])})?\\s*`);
 
 /** The task of a clause in at most `max` characters, for quoting. */
 export function quoteTask(text: string, max = 40): string {

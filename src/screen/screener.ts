@@ -58,11 +58,13 @@ const listedBurden = defineRule("burden.on-negative-list", "这种负担本地�
 
 /** A notice's title and whom it addresses (【安全生产月活动安排】各社区：): the points below it set the tasks. */
 const HEADING = /^\s*[【\[][^】\]]*[】\]]\s*/;
+const byLength = new WeakMap<readonly string[], string[]>();
+const longestFirst = (words: readonly string[]) => byLength.get(words) ?? byLength.set(words, [...words].sort((a, b) => b.length - a.length)).get(words)!;
 const headingOnly = defineRule("screen.heading-only", "只是通知的标题和称呼（【安全生产月活动安排】各社区：），要看下面各条", (t: string, cues: ScreenCues) => {
   const title = HEADING.exec(t)?.[0];
   if (!title) return null;
   let rest = t.slice(title.length);
-  for (const w of [...cues.addressee].sort((a, b) => b.length - a.length)) rest = rest.split(w).join("");
+  for (const w of longestFirst(cues.addressee)) rest = rest.split(w).join("");
   return rest.replace(/[\s：:，,、。!！]/g, "") ? null : { span: title.trim() };
 });
 
@@ -79,6 +81,12 @@ function addresseeOf(clause: Clause, mc: MessageContext, cues: ReturnType<typeof
   return { weight: 0 };
 }
 
+const NOTHING_REASON = clearReason(null);
+/** A result (fresh for each message) with its trace. */
+const withTrace = (result: ScreenResult, trace: RuleFiring[]): ScreenResult => {
+  result.trace = trace;
+  return result;
+};
 const fastPath = defineRule("screen.nothing-to-judge", "消息里没有任何派活、负面事项或负担的词，直接放过", () => true);
 const noticePoint = defineRule("directive.notice-point", "通知里的各条、各句继承通知的要求（“各社区：请落实以下工作：1. …”）", () => true);
 const communityEnforces = defineRule("directive.community-enforces", "点名社区去罚款、扣押：就是派了这件事", (t: string) => HARD_ENFORCE.exec(t)?.[0] ?? null);
@@ -133,16 +141,22 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
    * (the flagged one, else the first excluded or near-missed one).
    */
   function screen(text: string, ctx: ScreenContext = {}): ScreenResult {
+    const norm = screenNormalize(text);
+    // Most chat holds no word a flag needs: it is cleared without opening a trace.
+    if (!prefilter.candidate(norm)) {
+      const fast = fastPath.fires();
+      // (Results are built, not spread: object spread costs more than the fast path itself.)
+      if (fast) return withTrace(clear(CLEAR_FAST, NOTHING_REASON), [{ rule: fastPath.id, span: fast.span }]);
+    }
     const clauseTraces = new Map<number, RuleFiring[]>();
-    const { value, trace } = traced(() => judge(text, ctx, clauseTraces));
+    const { value, trace } = traced(() => judge(text, norm, ctx, clauseTraces));
+    if (clauseTraces.size === 0) return withTrace(value.result, trace);
     const own = new Set([...clauseTraces.values()].flat());
     const messageRules = trace.filter((f) => !own.has(f));
-    return { ...value.result, trace: [...messageRules, ...(value.at !== undefined ? (clauseTraces.get(value.at) ?? []) : [])] };
+    return withTrace(value.result, [...messageRules, ...(value.at !== undefined ? (clauseTraces.get(value.at) ?? []) : [])]);
   }
 
-  function judge(text: string, ctx: ScreenContext, clauseTraces: Map<number, RuleFiring[]>): { result: ScreenResult; at?: number } {
-    const norm = screenNormalize(text);
-    if (!prefilter.candidate(norm) && fastPath.holds()) return { result: clear(CLEAR_FAST, clearReason(null)) };
+  function judge(text: string, norm: string, ctx: ScreenContext, clauseTraces: Map<number, RuleFiring[]>): { result: ScreenResult; at?: number } {
 
     const mc = messageContext(norm, mentionsAll(text), cues, ctx.sender);
     const mex = messageExclusion(norm, cues, mc.addressedToAll);
@@ -151,7 +165,7 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
     const clauses = splitClauses(text);
     // What each clause still asks once its negated pieces are dropped (不再承担…, 不得兼任…).
     // Each clause's own reading (its order, what it negates) is kept with the clause's trace.
-    const read = clauses.map((c) => traced(() => ({ live: { ...c, text: stripNegated(c.text, cues) }, level: directiveLevel(c.text, cues) })));
+    const read = clauses.map((c) => traced(() => ({ live: { text: stripNegated(c.text, cues), index: c.index, question: c.question, numbered: c.numbered }, level: directiveLevel(c.text, cues) })));
     const live = read.map((r) => r.value.live);
     const levels = read.map((r) => r.value.level);
     const messageLevel = Math.max(0, ...levels);
