@@ -175,7 +175,8 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     // Commercial requests are on no list, unless a list here names them (湖南：摊派商业保险) or what
     // they ask for is a certificate the list forbids.
     const listNamesIt =
-      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) && [...a.conceptHits.keys()].some((c) => conceptAncestors(kb, c).includes(CONCEPT.commercialQuotas));
+      !!top && top.entry.kind === "item" && isNegativeTask(top.entry.item) &&
+      [...a.conceptHits.keys()].some((c) => conceptAncestors(kb, c).includes(CONCEPT.commercialQuotas) && standsFor(kb, scope, asItem(top), c));
     const onNoList =
       rule.noTask.holds(!taskMatch) || rule.unlistedPaper.holds(paperAsked && !certificateNear) || rule.commercial.holds(cues.unlisted && !listedCertificate && !listNamesIt && topScore < 3 * STRONG_MATCH);
     // A burden laid on the community (下载App排名考核) outweighs the duty or assisted topic it serves (禁毒).

@@ -1,7 +1,7 @@
 import { hasCue, type ScreenCues } from "./cues.js";
 import { OPENING } from "./reports.js";
 import { defineRule, patternRule } from "./rules.js";
-import { alt, COMMUNITY, COMMUNITY_YOU, DEPARTMENT_UNITS, INSPECTION_TEAMS } from "./vocabulary.js";
+import { alt, COMMUNITY, COMMUNITY_YOU, DEPARTMENT_UNITS, INSPECTION_TEAMS, ORDER_WORDS, DEPARTMENT_NAMES } from "./vocabulary.js";
 
 /*
  * The department doing the work itself: a clause where someone other than the community acts
@@ -57,7 +57,13 @@ const departmentSubject = defineRule("exclusion.department-as-subject", "句子�
   return DEPT_SUBJECT.exec(afterOpening)?.[0] ?? null;
 });
 
+// An order addressed to a department ("请城管中队本周对…检查"), with no community named before the unit.
+const ORDER_TO_UNIT = new RegExp(`^(?:${alt(ORDER_WORDS)})(?:区|县|市|街道|镇)?(?:${alt(DEPARTMENT_NAMES)})[^，,；;社网村居协配各]{0,4}?(${UNITS})`);
+const orderToDepartment = defineRule("exclusion.order-to-department", "要求的是部门去做（请城管中队本周对…检查），不是社区", (t: string) =>
+  ORDER_TO_UNIT.exec(t.replace(OPENING, ""))?.[0] ?? null,
+);
+
 /** True when someone other than the community does the clause's work, by any of the rules above. */
 export function othersDo(t: string, cues: ScreenCues): boolean {
-  return selfDoneCue.holds(t, cues) || doneByOthers.holds(t) || ownPeople.holds(t) || departmentSubject.holds(t);
+  return selfDoneCue.holds(t, cues) || doneByOthers.holds(t) || ownPeople.holds(t) || departmentSubject.holds(t) || orderToDepartment.holds(t);
 }
