@@ -99,9 +99,10 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
       const prev = detect(retriever.analyze(previous).norm);
       cues = { ...cues, community: cues.community || prev.community, assign: cues.assign || (cues.followup && prev.assign) };
     }
-    const base0 = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    // What every decision carries, for the question as finally read.
+    const baseOf = () => ({ cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] });
     // Small talk is small talk in a conversation too ("谢谢啊👍" after an answer).
-    if (rule.smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...base0, verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
+    if (rule.smallTalk.holds(a.norm, kb.lexicon.cues.smalltalk ?? [])) return { ...baseOf(), verdict: "out_of_scope", citations: [], confidence: 0.9, smallTalk: true };
     // A short question naming no task of its own leans on the previous one ("要我们自己拔吗？"),
     // unless it says the topic changes ("对了，今天下雪没").
     const leans = !rule.topicChange.holds(a.norm) && (cues.followup || rule.leansOnPrevious.holds(a.norm, a.taskHits.size));
@@ -118,7 +119,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const top = items[0];
     const topScore = top?.score ?? 0;
     const passages = hits.filter((h) => h.entry.kind === "passage");
-    const base = { cues, hits, query, place: scope.label, concepts: [] as string[], alternatives: [] as ListItem[], items: [] as ListItem[], passages: [] as Passage[] };
+    const base = baseOf();
     const named = !!top && (a.taskHits.has(top.id) || a.expandedHits.has(top.id));
     // A paper asked for, or named alone ("那转学证明呢").
     const paperAsked = cues.certificate && (asksForPaper(a.norm) || rule.barePaper.holds(a.norm));
