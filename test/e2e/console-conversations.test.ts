@@ -1,39 +1,12 @@
-import { spawn } from "node:child_process";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { DEMOLITION, GAS_CONVERSATION, inOrder, WHY_PUSH, YUNNAN_REGION } from "./conversations.js";
-import { PUSH, tempDir } from "./support.js";
+import { consoleHarness } from "./harness.js";
+import { PUSH } from "./support.js";
 
 /** Conversations of several turns in the console, as a user types them into `tsx bot/main.ts`. */
-let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(() => tmp.cleanup());
-
-function runBot(lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: tmp.dir,
-      ENV_FILE: "",
-      HEALTH_PORT: "0",
-      DATABASE_PATH: `${tmp.dir}/jianfu.db`,
-      SUPERVISORS: "console:督导李",
-    },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-  child.stdin.end(lines.map((l) => `${l}\n`).join(""));
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bot = consoleHarness();
+const runBot = (lines: string[]) => bot.run(lines, { SUPERVISORS: "console:督导李" });
 
 /** The bot's replies, one string each (a reply runs until the next printed line that starts with 【 or （). */
 function replies(stdout: string): string[] {
@@ -74,7 +47,7 @@ describe("console conversations", () => {
     expect(second).toContain("（national/cancelled/2）");
     expect(refused).toContain("设置地区仅供督导使用");
 
-    const store = openSqliteStore(`${tmp.dir}/jianfu.db`);
+    const store = openSqliteStore(`${bot.dir()}/jianfu.db`);
     try {
       expect(store.chatRegion("console", "group:console")).toMatchObject({ region: YUNNAN_REGION, setBy: "console:督导李" });
       expect(store.listFlags().map((f) => f.id)).toEqual([1]);

@@ -1,34 +1,14 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { freePort } from "../bot/support/free-port.js";
-import { PUSH, QUESTION, tempDir, until } from "./support.js";
+import { consoleHarness } from "./harness.js";
+import { PUSH, QUESTION, until } from "./support.js";
 
 /** The console as a user drives it: `tsx bot/main.ts` with a scripted stdin, nothing configured. */
-let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(() => tmp.cleanup());
-
-function runBot(lines: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
-    cwd: process.cwd(),
-    // Only what the bot needs: no platform credentials leak in from the developer's shell.
-    env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, ENV_FILE: "", HEALTH_PORT: "0", DATABASE_PATH: `${tmp.dir}/jianfu.db`, ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-  child.stdin.end(lines.map((l) => `${l}\n`).join(""));
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bot = consoleHarness();
+const runBot = bot.run;
 
 describe("console end to end", () => {
   it("answers a question with citations, flags a push for the supervisor, and exits when input ends", async () => {
@@ -47,7 +27,7 @@ describe("console end to end", () => {
     // The supervisor's digest on demand.
     expect(stdout).toMatch(/【私聊 → 督导李】[\s\S]*督导汇总[\s\S]*王主任/);
 
-    const store = openSqliteStore(`${tmp.dir}/jianfu.db`);
+    const store = openSqliteStore(`${bot.dir()}/jianfu.db`);
     try {
       expect(store.listFlags()).toMatchObject([{ channel: "console", senderName: "王主任", text: PUSH }]);
       expect(store.listAnswers()).toHaveLength(1);
@@ -60,7 +40,7 @@ describe("console end to end", () => {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
       cwd: process.cwd(),
-      env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, ENV_FILE: "", HEALTH_PORT: String(port), DATABASE_PATH: `${tmp.dir}/jianfu.db` },
+      env: { PATH: process.env.PATH ?? "", HOME: bot.dir(), ENV_FILE: "", HEALTH_PORT: String(port), DATABASE_PATH: `${bot.dir()}/jianfu.db` },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -84,8 +64,8 @@ describe("console end to end", () => {
   });
 
   it("reads ENV_FILE, with the environment winning over the file", async () => {
-    writeFileSync(`${tmp.dir}/bot.env`, "CHANNELS=telegram\nDIGEST_CRON=bad\n");
-    const fromFile = await runBot([], { ENV_FILE: `${tmp.dir}/bot.env`, CHANNELS: "console" });
+    writeFileSync(`${bot.dir()}/bot.env`, "CHANNELS=telegram\nDIGEST_CRON=bad\n");
+    const fromFile = await runBot([], { ENV_FILE: `${bot.dir()}/bot.env`, CHANNELS: "console" });
     expect(fromFile.code).toBe(1);
     expect(fromFile.stderr).toContain("DIGEST_CRON");
     expect(fromFile.stderr).not.toContain("telegram");

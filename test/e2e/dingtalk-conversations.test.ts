@@ -1,45 +1,13 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/app.js";
-import { readConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
-import { startFakeDingtalkGateway, type FakeDingtalkGateway } from "../support/dingtalk-gateway.js";
+import { describe, expect, it } from "vitest";
+import { dingtalkHarness } from "./harness.js";
 import { DEMOLITION, GAS_CONVERSATION, inOrder, WHY_PUSH, YUNNAN_REGION } from "./conversations.js";
-import { PUSH, tempDir } from "./support.js";
+import { PUSH } from "./support.js";
 
 /** Conversations of several turns through the real dingtalk-stream client against the gateway on 127.0.0.1. */
-let gateway: FakeDingtalkGateway;
-let app: App | undefined;
-let tmp: ReturnType<typeof tempDir>;
+const harness = dingtalkHarness();
 let seq = 0;
-
-beforeEach(async () => {
-  gateway = await startFakeDingtalkGateway();
-  tmp = tempDir();
-});
-
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  await gateway.close();
-  tmp.cleanup();
-});
-
-async function startApp(): Promise<App> {
-  const config = readConfig({
-    HEALTH_PORT: "0",
-    DATABASE_PATH: `${tmp.dir}/jianfu.db`,
-    DINGTALK_CLIENT_ID: "dingclientid",
-    DINGTALK_CLIENT_SECRET: "secret",
-    DINGTALK_ROBOT_CODE: "dingrobot",
-    DINGTALK_GATEWAY_URL: gateway.gatewayUrl,
-    DINGTALK_API_BASE: gateway.base,
-    SUPERVISORS: "dingtalk:boss01",
-  });
-  app = await createApp({ config, logger: silentLogger });
-  await app.start();
-  return app;
-}
+const startApp = () => harness.start();
 
 const WORKER = {};
 const BOSS = { senderStaffId: "boss01", senderNick: "督导李", senderId: "$:LWCP_v1:$boss" };
@@ -48,10 +16,10 @@ const BOSS = { senderStaffId: "boss01", senderNick: "督导李", senderId: "$:LW
 async function turn(text: string, who: object = WORKER, where: "group" | "private" = "group"): Promise<string> {
   const fixture = where === "group" ? "group-at-message" : "private-message";
   const base = JSON.parse(readFileSync(new URL(`../fixtures/dingtalk/${fixture}.json`, import.meta.url), "utf8"));
-  const before = gateway.webhookPosts.length;
-  gateway.pushRobotMessage({ ...base, ...who, msgId: `conv-${++seq}`, sessionWebhook: gateway.webhookUrl(), text: { content: ` ${text}` } });
-  await gateway.waitFor(() => gateway.webhookPosts.length > before);
-  return gateway.webhookPosts.slice(before).map((p) => p.body.markdown?.text ?? p.body.text?.content).join("\n");
+  const before = harness.gateway.webhookPosts.length;
+  harness.gateway.pushRobotMessage({ ...base, ...who, msgId: `conv-${++seq}`, sessionWebhook: harness.gateway.webhookUrl(), text: { content: ` ${text}` } });
+  await harness.gateway.waitFor(() => harness.gateway.webhookPosts.length > before);
+  return harness.gateway.webhookPosts.slice(before).map((p) => p.body.markdown?.text ?? p.body.text?.content).join("\n");
 }
 
 describe("dingtalk conversations", () => {

@@ -1,46 +1,20 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/app.js";
-import { readConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
-import { startFakeDingtalkGateway, type FakeDingtalkGateway } from "../support/dingtalk-gateway.js";
-import { PUSH, QUESTION, tempDir, until } from "./support.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { App } from "../../bot/app.js";
+import type { FakeDingtalkGateway } from "../support/dingtalk-gateway.js";
+import { dingtalkHarness } from "./harness.js";
+import { PUSH, QUESTION, until } from "./support.js";
 
 /**
  * DingTalk end to end: the real dingtalk-stream client, created from the configuration by the
  * app, against the fake gateway on 127.0.0.1 (stream, sessionWebhook, OpenAPI).
  */
+const harness = dingtalkHarness();
 let gateway: FakeDingtalkGateway;
-let app: App | undefined;
-let tmp: ReturnType<typeof tempDir>;
-
-beforeEach(async () => {
-  gateway = await startFakeDingtalkGateway();
-  tmp = tempDir();
-});
-
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  await gateway.close();
-  tmp.cleanup();
-});
+beforeEach(() => void (gateway = harness.gateway));
 
 async function startApp(env: Record<string, string> = {}): Promise<App> {
-  const config = readConfig({
-    HEALTH_PORT: "0",
-    DATABASE_PATH: `${tmp.dir}/jianfu.db`,
-    DINGTALK_CLIENT_ID: "dingclientid",
-    DINGTALK_CLIENT_SECRET: "secret",
-    DINGTALK_ROBOT_CODE: "dingrobot",
-    DINGTALK_GATEWAY_URL: gateway.gatewayUrl,
-    DINGTALK_API_BASE: gateway.base,
-    SUPERVISORS: "dingtalk:boss01",
-    DIGEST_TARGETS: "dingtalk:group:cidSupervisors==,dingtalk:user:boss01",
-    ...env,
-  });
-  app = await createApp({ config, logger: silentLogger, outbox: { attempts: 3, baseDelayMs: 10 } });
-  await app.start();
+  const app = await harness.start({ DIGEST_TARGETS: "dingtalk:group:cidSupervisors==,dingtalk:user:boss01", ...env }, { outbox: { attempts: 3, baseDelayMs: 10 } });
   expect(app.channels.map((c) => c.name)).toEqual(["dingtalk"]);
   expect(app.health().channels).toEqual([{ name: "dingtalk", started: true, connected: true }]);
   return app;

@@ -1,44 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
-import type * as PUPPET from "wechaty-puppet";
-import { createApp, type App } from "../../bot/app.js";
-import { createWechatChannel } from "../../bot/channels/wechat.js";
-import { readConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
+import { wechatHarness } from "./harness.js";
 import { DEMOLITION, GAS_CONVERSATION, inOrder, WHY_PUSH, YUNNAN_REGION } from "./conversations.js";
-import { PUSH, tempDir, until } from "./support.js";
+import { PUSH, until } from "./support.js";
 
 /** Conversations of several turns through wechaty + wechaty-puppet-mock, the real engine and a SQLite file. */
-let app: App | undefined;
-let tmp: ReturnType<typeof tempDir>;
-
-beforeEach(() => {
-  tmp = tempDir();
-});
-
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  tmp.cleanup();
-});
+const harness = wechatHarness();
 
 async function setUp() {
-  const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  const seen: PUPPET.payloads.Message[] = [];
-  puppet.on("message", ({ messageId }) => void seen.push(mocker.messagePayload(messageId)));
-  const config = readConfig({ HEALTH_PORT: "0", DATABASE_PATH: `${tmp.dir}/jianfu.db`, CHANNELS: "wechat", SUPERVISORS: "wechat:wxid_boss" });
-  const channel = createWechatChannel({ puppet, rooms: [], botName: config.BOT_NAME, logger: silentLogger, minSendGapMs: 0, onScan: () => {} });
-  app = await createApp({ config, logger: silentLogger, channels: [channel] });
-  await app.start();
-  const self = mocker.createContact({ name: "减负助手" });
-  mocker.login(self);
-  await until(() => channel.loggedIn);
-  const zhang = mocker.createContact({ name: "张三" });
-  const wang = mocker.createContact({ name: "王主任" });
-  const boss = mocker.createContact({ id: "wxid_boss", name: "督导李" });
-  const room = mocker.createRoom({ topic: "西山区某街道社区工作群", memberIdList: [self.id, zhang.id, wang.id, boss.id] });
-  const botSaid = () => seen.filter((m) => m.talkerId === self.id).map((m) => m.text ?? "");
+  const { app, self, zhang, wang, boss, room, botSaid: said } = await harness.room({ topic: "西山区某街道社区工作群" });
+  const botSaid = () => said().map((m) => m.text);
 
   /** One turn: `who` @-mentions the bot in the room; resolves with the reply once `last` shows up in it. */
   async function turn(who: typeof zhang, text: string, last: string): Promise<string> {
@@ -48,7 +18,7 @@ async function setUp() {
     await until(() => reply().includes(last));
     return reply();
   }
-  return { app: app!, wang, zhang, boss, room, turn };
+  return { app, wang, zhang, boss, room, turn };
 }
 
 describe("wechat conversations", () => {

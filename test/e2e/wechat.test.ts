@@ -1,61 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
-import type * as PUPPET from "wechaty-puppet";
-import { createApp, type App } from "../../bot/app.js";
-import { createWechatChannel } from "../../bot/channels/wechat.js";
-import { readConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
+import { wechatHarness } from "./harness.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
-import { PUSH, QUESTION, tempDir, until } from "./support.js";
+import { PUSH, QUESTION, until } from "./support.js";
 
 /** WeChat end to end: wechaty + wechaty-puppet-mock → the real channel, engine, SQLite file, router. */
-let app: App | undefined;
-let tmp: ReturnType<typeof tempDir>;
-let seen: PUPPET.payloads.Message[];
-
-beforeEach(() => {
-  tmp = tempDir();
-  seen = [];
-});
-
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  tmp.cleanup();
-});
-
-async function setUp() {
-  const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  puppet.on("message", ({ messageId }) => void seen.push(mocker.messagePayload(messageId)));
-  const dbPath = `${tmp.dir}/jianfu.db`;
-  const config = readConfig({
-    HEALTH_PORT: "0",
-    DATABASE_PATH: dbPath,
-    CHANNELS: "wechat",
-    SUPERVISORS: "wechat:wxid_boss",
-    WECHAT_ROOMS: "东岗街道社区工作群",
-  });
-  const channel = createWechatChannel({
-    puppet,
-    rooms: config.WECHAT_ROOMS,
-    botName: config.BOT_NAME,
-    logger: silentLogger,
-    minSendGapMs: 0,
-    onScan: () => {},
-  });
-  app = await createApp({ config, logger: silentLogger, channels: [channel] });
-  await app.start();
-  const self = mocker.createContact({ name: "减负助手" });
-  mocker.login(self);
-  await until(() => channel.loggedIn);
-  const zhang = mocker.createContact({ name: "张三" });
-  const wang = mocker.createContact({ name: "王主任" });
-  const boss = mocker.createContact({ id: "wxid_boss", name: "督导李" });
-  const room = mocker.createRoom({ topic: "东岗街道社区工作群", memberIdList: [self.id, zhang.id, wang.id, boss.id] });
-  const botSaid = () => seen.filter((m) => m.talkerId === self.id).map((m) => ({ ...m, text: m.text ?? "" }));
-  return { app, mocker, self, zhang, wang, boss, room, dbPath, botSaid };
-}
+const harness = wechatHarness();
+const setUp = () => harness.room({ topic: "东岗街道社区工作群", rooms: ["东岗街道社区工作群"] });
 
 describe("wechat end to end", () => {
   it("a member @-mentions the bot in a room and gets a cited answer @-ing them", async () => {
