@@ -186,8 +186,8 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
     // Task words written in the question count fully; those reached only through a synonym count as expansions.
     const taskHits = new Map<string, string[]>();
     const expandedHits = new Map<string, string[]>();
-    const collect = (text: string, into: Map<string, string[]>) => {
-      for (const m of taskWords.match(text)) {
+    const collect = (matches: Array<{ phrase: string; value: string }>, into: Map<string, string[]>) => {
+      for (const m of matches) {
         for (const id of itemsOf.get(m.value) ?? []) {
           const list = into.get(id) ?? [];
           if (!list.includes(m.phrase)) list.push(m.phrase);
@@ -197,11 +197,11 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
     };
     // "参加过社区活动", "当了志愿者" say 参加社区活动, 当志愿者: task words also match without the aspect particle.
     const plain = compact.replace(ASPECT, "");
-    const readings = plain === compact ? [compact] : [compact, plain];
+    const readings = plain === compact ? [taskWords.match(compact)] : [taskWords.match(compact), taskWords.match(plain)];
     for (const r of readings) collect(r, taskHits);
     const conceptHits = new Map<string, string[]>();
     for (const r of readings) {
-      for (const m of taskWords.match(r)) {
+      for (const m of r) {
         if (m.value.startsWith("item:")) continue;
         const words = conceptHits.get(m.value) ?? conceptHits.set(m.value, []).get(m.value)!;
         if (!words.includes(m.phrase)) words.push(m.phrase);
@@ -212,8 +212,9 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
     const expandedSupport = new Map<string, number>();
     for (const e of expansions) {
       const n = Math.min(support.get(e)?.size ?? 1, 3);
-      for (const m of taskWords.match(e)) expandedSupport.set(m.phrase, Math.max(n, expandedSupport.get(m.phrase) ?? 0));
-      collect(e, expandedHits);
+      const matches = taskWords.match(e);
+      for (const m of matches) expandedSupport.set(m.phrase, Math.max(n, expandedSupport.get(m.phrase) ?? 0));
+      collect(matches, expandedHits);
     }
     const docs = [...new Set(docAliases.match(compact).map((m) => m.value))];
     const variants = [...new Set(variantMatches.map((m) => m.phrase))];

@@ -13,10 +13,13 @@ const pairKey = (s: string, i: number) => ((s.charCodeAt(i) << 15) ^ s.charCodeA
  */
 export class PhraseMatcher<T> {
   private readonly buckets = new Map<number, Array<{ phrase: string; value: T }>>();
+  /** Code units that start some phrase: most positions of a text are passed over on one read. */
+  private readonly starts = new Uint8Array(0x10000);
 
   add(phrase: string, value: T): void {
     const p = normalizeText(phrase).replace(/\s+/g, "");
     if (p.length < 2) return;
+    this.starts[p.charCodeAt(0)] = 1;
     const key = pairKey(p, 0);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = []));
@@ -27,6 +30,7 @@ export class PhraseMatcher<T> {
   match(norm: string): Array<{ phrase: string; value: T; at: number }> {
     const out: Array<{ phrase: string; value: T; at: number }> = [];
     for (let i = 0; i + 1 < norm.length; i++) {
+      if (this.starts[norm.charCodeAt(i)] === 0) continue;
       const bucket = this.buckets.get(pairKey(norm, i));
       if (!bucket) continue;
       for (const { phrase, value } of bucket) if (norm.startsWith(phrase, i)) out.push({ phrase, value, at: i });
@@ -37,6 +41,7 @@ export class PhraseMatcher<T> {
   /** True when any phrase occurs in the already-normalised text (stops at the first). */
   test(norm: string): boolean {
     for (let i = 0; i + 1 < norm.length; i++) {
+      if (this.starts[norm.charCodeAt(i)] === 0) continue;
       const bucket = this.buckets.get(pairKey(norm, i));
       if (!bucket) continue;
       for (const { phrase } of bucket) if (norm.startsWith(phrase, i)) return true;

@@ -1,5 +1,5 @@
-import { Jieba } from "@node-rs/jieba";
 import { isWordToken, normalizeText } from "./normalize.js";
+import { Segmenter } from "./segmenter.js";
 
 /**
  * An index or query term: a jieba word (a string) or a character bigram (a number, see
@@ -34,16 +34,13 @@ export interface Tokenizer {
  * knowledge's); `userWords` join it, `stopWords` are dropped.
  */
 export function createTokenizer(dictionary: Buffer, userWords: string[] = [], stopWords: string[] = []): Tokenizer {
-  const jieba = Jieba.withDict(dictionary);
-  if (userWords.length) {
-    // A high frequency makes jieba keep domain terms (特种设备, 占道经营) whole.
-    const lines = userWords.map((w) => `${normalizeText(w).replace(/\s+/g, "")} 50000`).join("\n");
-    jieba.loadDict(Buffer.from(lines, "utf8"));
-  }
+  // A high frequency makes jieba keep domain terms (特种设备, 占道经营) whole.
+  const lines = userWords.map((w) => `${normalizeText(w).replace(/\s+/g, "")} 50000`).join("\n");
+  const jieba = new Segmenter([dictionary.toString("utf8"), lines]);
   const stop = new Set(stopWords.map(normalizeText));
   const stopPairs = new Set([...stop].filter((w) => w.length === 2 && isCjk(w.charCodeAt(0)) && isCjk(w.charCodeAt(1))).map(bigramTerm));
   const cut = (norm: string, out: Term[] = []) => {
-    for (const w of jieba.cutForSearch(norm, false)) if (isWordToken(w) && !stop.has(w)) out.push(w);
+    for (const w of jieba.cutForSearch(norm)) if (isWordToken(w) && !stop.has(w)) out.push(w);
     return out;
   };
   const tokensOfNormalized = (norm: string) => {

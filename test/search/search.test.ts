@@ -96,6 +96,17 @@ describe("top by score", () => {
     for (let n = 0; n <= xs.length + 1; n++) expect(topByScore(xs, (x) => x[1], n)).toEqual(stable(n));
     expect(xs[0]).toEqual(["a", 1]);
   });
+
+  it("keeps a stable sort's order on both of its paths, many ties, few and many wanted", () => {
+    // A seeded generator: the same entries on every run.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const xs = Array.from({ length: Math.floor(rnd() * 150) }, (_, i) => ({ i, s: Math.floor(rnd() * 8) }));
+      const stable = [...xs].sort((x, y) => y.s - x.s);
+      for (const n of [1, 3, 8, 30, 64, 65, 100, 200]) expect(topByScore(xs, (x) => x.s, n)).toEqual(stable.slice(0, n));
+    }
+  });
 });
 
 describe("phrase matcher", () => {
