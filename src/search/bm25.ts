@@ -1,8 +1,13 @@
 import type { Term } from "./tokenizer.js";
 import { topByScore } from "./top-k.js";
 
-/** One term's postings in one partition, ready to score: documents and their BM25 term weights. */
+/**
+ * One partition's postings, ready to score, flat: term t's documents and BM25 term weights are
+ * docs and weights from start[t] to start[t + 1]. Three arrays instead of an object per term keep
+ * a query's lookups few and close together in memory.
+ */
 interface Postings {
+  start: Int32Array;
   docs: Int32Array;
   /** idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · len / avgLen)), per document. */
   weights: Float64Array;
@@ -33,8 +38,8 @@ export class Bm25Index {
   private readonly lengths: number[] = [];
   private readonly ids: string[] = [];
   private totalLength = 0;
-  /** term id → per partition postings; null after an `add`, until the next search. */
-  private frozen: Array<Array<Postings | undefined>> | null = null;
+  /** Per partition postings; null after an `add`, until the next search. */
+  private frozen: Postings[] | null = null;
   private acc = new Float64Array(0);
   /** Per term id, the query that last used it: de-duplicates query terms without a set. */
   private seen = new Int32Array(0);
@@ -98,23 +103,27 @@ export class Bm25Index {
     };
   }
 
-  private freeze(): Array<Array<Postings | undefined>> {
+  private freeze(): Postings[] {
     const avg = this.totalLength / Math.max(1, this.ids.length);
-    return this.postings.map((parts, term) => {
-      const idf = this.idfOf(this.df[term]);
-      return parts.map((list) => {
-        if (!list) return undefined;
-        const n = list.length / 2;
-        const docs = new Int32Array(n);
-        const weights = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-          const doc = list[2 * i];
-          const tf = list[2 * i + 1];
-          docs[i] = doc;
-          weights[i] = (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / avg));
+    const terms = this.postings.length;
+    const partitions = Math.max(0, ...this.postings.map((parts) => parts.length));
+    return Array.from({ length: partitions }, (_, p) => {
+      const start = new Int32Array(terms + 1);
+      for (let t = 0; t < terms; t++) start[t + 1] = start[t] + (this.postings[t][p]?.length ?? 0) / 2;
+      const docs = new Int32Array(start[terms]);
+      const weights = new Float64Array(start[terms]);
+      for (let t = 0; t < terms; t++) {
+        const list = this.postings[t][p];
+        if (!list) continue;
+        const idf = this.idfOf(this.df[t]);
+        for (let i = 0, at = start[t]; i < list.length; i += 2, at++) {
+          const doc = list[i];
+          const tf = list[i + 1];
+          docs[at] = doc;
+          weights[at] = (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / avg));
         }
-        return { docs, weights };
-      });
+      }
+      return { start, docs, weights };
     });
   }
 
@@ -133,14 +142,13 @@ export class Bm25Index {
     const acc = this.acc;
     const touched: number[] = [];
     const { ids, weights: qw } = query;
+    const parts = partitions ? postings.filter((_, p) => partitions.includes(p)) : postings;
     for (let q = 0; q < ids.length; q++) {
-      const parts = postings[ids[q]];
+      const term = ids[q];
       const weight = qw[q];
       for (let p = 0; p < parts.length; p++) {
-        const list = parts[p];
-        if (!list || (partitions && !partitions.includes(p))) continue;
-        const { docs, weights } = list;
-        for (let i = 0; i < docs.length; i++) {
+        const { start, docs, weights } = parts[p];
+        for (let i = start[term], end = start[term + 1]; i < end; i++) {
           const doc = docs[i];
           if (acc[doc] === 0) touched.push(doc);
           acc[doc] += weight * weights[i];

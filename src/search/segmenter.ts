@@ -31,15 +31,13 @@ let best = new Float64Array(256);
 let next = new Int32Array(256);
 
 /**
- * A trie over UTF-16 code units. Node 0 is the root, whose children are in a dense table; the
- * others' are in one open-addressing hash of (node, code unit). `word[node]` is the word's index
- * into the frequencies, or -1.
+ * A trie over UTF-16 code units in one open-addressing hash of (node, code unit) → child, kept
+ * at most half full; each slot's three numbers sit together, so a probe reads one place. Node 0
+ * is the root; `word[node]` is the word's index into the frequencies, or -1.
  */
 export class Segmenter {
-  private readonly rootNext = new Int32Array(0x10000);
-  private keyNode = new Int32Array(1024).fill(-1);
-  private keyUnit = new Uint16Array(1024);
-  private value = new Int32Array(1024);
+  /** Slot i: node at 3i (−1 when empty), code unit at 3i + 1, child at 3i + 2. */
+  private table = new Int32Array(3 * 1024).fill(-1);
   private edges = 0;
   private word: number[] = [-1];
   private readonly freq: number[] = [];
@@ -71,45 +69,34 @@ export class Segmenter {
 
   /** The child of `node` along code unit `c`: 0 when there is none (and `create` is false). */
   private child(node: number, c: number, create = false): number {
-    if (node === 0) {
-      if (this.rootNext[c] === 0 && create) this.rootNext[c] = this.newNode();
-      return this.rootNext[c];
-    }
-    const mask = this.keyNode.length - 1;
-    let h = (Math.imul(node, 0x9e3779b1) ^ c) & mask;
+    const table = this.table;
+    const mask = table.length / 3 - 1;
+    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
     for (;;) {
-      const k = this.keyNode[h];
-      if (k === node && this.keyUnit[h] === c) return this.value[h];
+      const k = table[3 * h];
+      if (k === node && table[3 * h + 1] === c) return table[3 * h + 2];
       if (k === -1) break;
       h = (h + 1) & mask;
     }
     if (!create) return 0;
-    const n = this.newNode();
-    this.keyNode[h] = node;
-    this.keyUnit[h] = c;
-    this.value[h] = n;
-    if (++this.edges * 2 > this.keyNode.length) this.rehash();
+    const n = this.word.push(-1) - 1;
+    table[3 * h] = node;
+    table[3 * h + 1] = c;
+    table[3 * h + 2] = n;
+    if (++this.edges * 2 > mask + 1) this.rehash();
     return n;
   }
 
-  private newNode(): number {
-    return this.word.push(-1) - 1;
-  }
-
-  /** Doubles the hash table, keeping it at most half full. */
+  /** Doubles the hash table. */
   private rehash(): void {
-    const [nodes, units, values] = [this.keyNode, this.keyUnit, this.value];
-    this.keyNode = new Int32Array(nodes.length * 2).fill(-1);
-    this.keyUnit = new Uint16Array(nodes.length * 2);
-    this.value = new Int32Array(nodes.length * 2);
-    const mask = this.keyNode.length - 1;
-    for (let i = 0; i < nodes.length; i++) {
-      if (nodes[i] === -1) continue;
-      let h = (Math.imul(nodes[i], 0x9e3779b1) ^ units[i]) & mask;
-      while (this.keyNode[h] !== -1) h = (h + 1) & mask;
-      this.keyNode[h] = nodes[i];
-      this.keyUnit[h] = units[i];
-      this.value[h] = values[i];
+    const old = this.table;
+    const table = (this.table = new Int32Array(old.length * 2).fill(-1));
+    const mask = table.length / 3 - 1;
+    for (let i = 0; i < old.length; i += 3) {
+      if (old[i] === -1) continue;
+      let h = (Math.imul(old[i], 0x9e3779b1) ^ Math.imul(old[i + 1], 0x85ebca6b)) & mask;
+      while (table[3 * h] !== -1) h = (h + 1) & mask;
+      table.set(old.subarray(i, i + 3), 3 * h);
     }
   }
 
