@@ -1,4 +1,5 @@
 import type { Term } from "./tokenizer.js";
+import { TermIds } from "./term-ids.js";
 import { topByScore } from "./top-k.js";
 
 /**
@@ -31,7 +32,7 @@ export interface ResolvedQuery {
  * at the first search after the last `add`.
  */
 export class Bm25Index {
-  private readonly vocab = new Map<Term, number>();
+  private readonly vocab = new TermIds();
   /** term id → per partition, [doc, tf] pairs flattened, while documents are added. */
   private readonly postings: number[][][] = [];
   private readonly df: number[] = [];

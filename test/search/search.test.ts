@@ -7,6 +7,7 @@ import { PhraseMatcher } from "../../src/search/phrase-matcher.js";
 import { bigramTerm, createTokenizer } from "../../src/search/tokenizer.js";
 import { domainDictionary, domainLines } from "../../src/search/dictionary.js";
 import { topByScore } from "../../src/search/top-k.js";
+import { TermIds } from "../../src/search/term-ids.js";
 import { realKb } from "../support/kb.js";
 
 describe("tokenizer", () => {
@@ -106,6 +107,20 @@ describe("top by score", () => {
       const stable = [...xs].sort((x, y) => y.s - x.s);
       for (const n of [1, 3, 8, 30, 64, 65, 100, 200]) expect(topByScore(xs, (x) => x.s, n)).toEqual(stable.slice(0, n));
     }
+  });
+});
+
+describe("term ids", () => {
+  it("finds every bigram and word it was given, after growing, and nothing else", () => {
+    const ids = new TermIds();
+    const bigrams = Array.from({ length: 5000 }, (_, i) => (i * 7_919_993) % 760_000_000);
+    bigrams.forEach((b, i) => ids.set(b, i));
+    ids.set("电梯", 5000);
+    ids.set(bigrams[3], 3);
+    expect(bigrams.every((b, i) => ids.get(b) === i)).toBe(true);
+    expect(ids.get("电梯")).toBe(5000);
+    expect(ids.get(bigramTerm("电梯"))).toBeUndefined();
+    expect(ids.get(1)).toBeUndefined();
   });
 });
 
