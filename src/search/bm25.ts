@@ -107,7 +107,8 @@ export class Bm25Index {
   private freeze(): Postings[] {
     const avg = this.totalLength / Math.max(1, this.ids.length);
     const terms = this.postings.length;
-    const partitions = Math.max(0, ...this.postings.map((parts) => parts.length));
+    let partitions = 0;
+    for (const parts of this.postings) partitions = Math.max(partitions, parts.length);
     return Array.from({ length: partitions }, (_, p) => {
       const start = new Int32Array(terms + 1);
       for (let t = 0; t < terms; t++) start[t + 1] = start[t] + (this.postings[t][p]?.length ?? 0) / 2;
