@@ -63,6 +63,8 @@ export const SCREEN_CUES = {
   duplicate: "多头、重复报送",
   road_topics: "市政道路",
   clean_verbs: "清扫保洁的动作",
+  tree_topics: "树木",
+  tree_cut_verbs: "砍、锯、修剪树木的动作",
 } as const;
 
 export type QuestionCueName = keyof typeof QUESTION_CUES;

@@ -20,6 +20,7 @@ export const CONCEPT = {
   clearedLandRubbish: "cleared-land-rubbish",
   streetVending: "street-vending",
   roadCleaning: "road-cleaning",
+  roadsideTrees: "roadside-trees",
   cityManagement: "city-management",
   investment: "investment-attraction",
   reportHazard: "report-hazard",

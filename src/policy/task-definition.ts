@@ -31,6 +31,12 @@ export function roadCleaning(text: string, cues: ScreenCues): boolean {
   return hasCue(t, cues.road_topics) && hasCue(t, cues.clean_verbs);
 }
 
+/** Cutting or pruning trees along a public road (not the compound's own). */
+function roadsideTrees(text: string, cues: ScreenCues): boolean {
+  if (!hasCue(text, cues.tree_topics) || !hasCue(text, cues.tree_cut_verbs)) return false;
+  return hasCue(text.replace(OWN_GROUNDS, ""), cues.road_topics);
+}
+
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
 // Going somewhere to look (去小区看电梯) is one too, and so is grading what was seen (挨家打一遍分).
 export const INSPECT = /查|监管|评定|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
@@ -89,7 +95,7 @@ export function checkedBusinessConcept(text: string, cues: ScreenCues): RuleConc
 export interface DefinedTasks {
   /** What is checked at a business, or any other look into its affairs. */
   business?: RuleConcept;
-  /** Goods and stalls on the street, or a public road swept. */
+  /** Goods and stalls on the street, a public road swept, or trees along it cut. */
   street?: RuleConcept;
   /** Buildings pulled down, or their materials held. */
   building?: RuleConcept;
@@ -98,6 +104,9 @@ export interface DefinedTasks {
 const streetGoods = definition("define.street-vending", "让社区清走街上的摊点、占道的货物，就是城市管理执法", CONCEPT.streetVending, (t, c) => findCue(t, c.street_topics));
 const roadSweeping = defineRule("define.road-sweeping", "让社区扫主干道、人行道这类市政道路，就是市政道路保洁", (t: string, c: ScreenCues) =>
   roadCleaning(t, c) ? { span: findCue(t, c.road_topics) ?? "", detail: CONCEPT.roadCleaning } : null,
+);
+const treesCut = defineRule("define.roadside-trees", "让社区砍、锯、修剪马路边的树，就是行道树排危和养护（园林绿化部门的事）", (t: string, c: ScreenCues) =>
+  roadsideTrees(t, c) ? { span: findCue(t, c.tree_cut_verbs) ?? "", detail: CONCEPT.roadsideTrees } : null,
 );
 const buildingDown = definition("define.demolition", "让社区拆房子、扣建材，就是拆违执法", CONCEPT.demolition, (t, c) =>
   hasCue(t, c.building_topics) ? (HARD_ENFORCE.exec(t) ?? DEMOLISH.exec(t))?.[0] : undefined,
@@ -109,8 +118,9 @@ const buildingDown = definition("define.demolition", "让社区拆房子、扣�
  */
 export function definedTasks(text: string, cues: ScreenCues): DefinedTasks {
   const sweeps = roadSweeping.holds(text, cues);
-  if (!sweeps && !hasCue(text, cues.enforce_verbs)) return {};
-  const street = streetGoods.rule.holds(text, cues) ? streetGoods.concept : sweeps ? CONCEPT.roadCleaning : undefined;
+  const trees = !sweeps && treesCut.holds(text, cues);
+  if (!sweeps && !trees && !hasCue(text, cues.enforce_verbs)) return {};
+  const street = streetGoods.rule.holds(text, cues) ? streetGoods.concept : sweeps ? CONCEPT.roadCleaning : trees ? CONCEPT.roadsideTrees : undefined;
   return {
     business: hasCue(text, cues.business_targets) ? definitionConcept(text, cues) : undefined,
     street,

@@ -8,7 +8,7 @@ import { findCue, hasCue, type ScreenCues } from "../policy/cues.js";
 import { blankUndergo, stripFraming } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask, isOwnWork, standsFor, standsOnlyFor } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
-import { ENFORCING_UNIT } from "../policy/vocabulary.js";
+import { ENFORCING_UNIT, SHARE } from "../policy/vocabulary.js";
 import { DEMOLISH, definedTasks, definitionConcept, HARD_ENFORCE, INSPECT, roadCleaning } from "../policy/task-definition.js";
 import { ownGroundsTidying } from "./own-grounds.js";
 
@@ -253,8 +253,8 @@ export function matchNegative(
 
 /**
  * Matches a clause without its framing first ("冬季大气污染防治期间，请…清查散煤" is judged on the
- * 散煤 check, not on the campaign). When the rest of the clause has no inspection or enforcement
- * of its own, the framing alone cannot make a push ("为迎接垃圾分类检查，请建立台账" is not one);
+ * 散煤 check, not on the campaign). When the rest of the clause has no inspection, enforcement
+ * or share per community (各10份) of its own, the framing alone cannot make a push ("为迎接垃圾分类检查，请建立台账" is not one);
  * otherwise the whole clause is tried, since a framing may name the topic ("为做好燃气安全检查…").
  */
 export function matchClause(
@@ -271,7 +271,7 @@ export function matchClause(
   if (core !== text) {
     const c = gate(core) ? searchClause(retriever, core) : undefined;
     const m = c ? matchNegative(core, c.analysis, c.hits, cues, kb, retriever.scope) : null;
-    if (m || !(hasCue(core, cues.enforce_verbs) || hasCue(core, cues.develop_verbs))) return m;
+    if (m || !(hasCue(core, cues.enforce_verbs) || hasCue(core, cues.develop_verbs) || SHARE.test(core))) return m;
   }
   // The whole clause, but still without being inspected (迎接上级检查) or the community's own stall.
   const whole = blankUndergo(text);

@@ -12,6 +12,7 @@ import { clauseExclusion, messageExclusion, stripNegated, type Exclusion } from 
 import { createNegativeGate } from "./gate.js";
 import { HARD_ENFORCE } from "../policy/task-definition.js";
 import { matchClause, type NegativeMatch } from "./negative-match.js";
+import { SHARE } from "../policy/vocabulary.js";
 import { createPrefilter } from "./prefilter.js";
 import { burdenReason, clearReason, negativeReason } from "./reason.js";
 
@@ -91,6 +92,13 @@ const fastPath = defineRule("screen.nothing-to-judge", "消息里没有任何派
 const noticePoint = defineRule("directive.notice-point", "通知里的各条、各句继承通知的要求（“各社区：请落实以下工作：1. …”）", () => true);
 const communityEnforces = defineRule("directive.community-enforces", "点名社区去罚款、扣押：就是派了这件事", (t: string) => HARD_ENFORCE.exec(t)?.[0] ?? null);
 const followOnTopic = defineRule("order.takes-topic-before", "只说了动作的命令，按前一句说的事判断（“…剩下3户不搬。社区这周必须把人清出去”）", (topic: string) => topic.slice(0, 30));
+// What a check leaves on paper: its table, results or record (燃气检查表, 排查情况).
+const CHECK_RESULTS = /(检查|排查|巡查|核查|摸排|整治)[^，,；;。]{0,2}?(表|情况|结果|记录|台账)/;
+const HAND_IN = /报|交/;
+const orderShare = defineRule("order.share-of-topic-before", "只说了每个社区摊多少（各10份、200份）的命令，按前一句说的事判断", (order: string) => SHARE.exec(order)?.[0] ?? null);
+const chasesResults = defineRule("order.chases-check-results", "催交前一句说的某项检查的表或结果（“没报商户燃气检查表……今天必须报”）：催的就是那项检查", (order: string, topic: string) =>
+  HAND_IN.test(order) ? (CHECK_RESULTS.exec(topic)?.[0] ?? null) : null,
+);
 const nearMissRule = defineRule("match.near-miss", "提到了负面清单的事，但没有向社区下达", (item: ListItem) => ({ span: item.id }));
 const burdenBeside = defineRule("burden.beside-department-work", "部门自己做或社区只通知，但旁边仍给社区加了负担（挂牌子、报台账）", (kind: string) => kind);
 const certificateOverTopic = defineRule("burden.certificate-over-topic", "要社区开证明就是负担，不管证明内容沾到哪个事项", (yes: boolean) => yes);
@@ -125,14 +133,17 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
   /**
    * An order that names only the action ("社区这周必须把人清出去") after a sentence that named the
    * negative-list matter without ordering anything ("12号楼已鉴定D级危房，剩下3户不搬", "拆完那片
-   *空地垃圾堆成山了") is judged with that sentence as its topic. Only an enforcement verb carries
-   * the topic over, or a develop verb (陪同客商, 谈租金).
+   *空地垃圾堆成山了") is judged with that sentence as its topic. An enforcement verb carries the
+   * topic over, or a develop verb (陪同客商, 谈租金), a share for each community (各10份), or
+   * chasing the results of the check that sentence names (没报燃气检查表……必须报).
    */
   function followOn(order: string, topicOf: () => string | undefined): NegativeMatch | null {
-    if (!hasCue(order, cues.enforce_verbs) && !hasCue(order, cues.develop_verbs)) return null;
+    const acts = hasCue(order, cues.enforce_verbs) || hasCue(order, cues.develop_verbs);
+    if (!acts && !SHARE.test(order) && !HAND_IN.test(order)) return null;
     const topic = topicOf();
-    const m = topic ? matchClause(retriever, `${topic}，${order}`, cues, kb, gate) : null;
-    if (m) followOnTopic.holds(topic!);
+    if (!topic || !(acts || orderShare.holds(order) || chasesResults.holds(order, topic))) return null;
+    const m = matchClause(retriever, `${topic}，${order}`, cues, kb, gate);
+    if (m) followOnTopic.holds(topic);
     return m;
   }
 
@@ -176,7 +187,10 @@ export function createScreener(kb: KnowledgeBase, retriever: KnowledgeRetriever,
     let excluded: { why: Exclusion; at: number } | undefined;
 
     for (const clause of live) {
-      if (!clause.text || !prefilter.relevant(clause.text) || headingOnly.holds(clause.text, cues)) continue;
+      // A clause with no word a flag needs is skipped, unless it is an order after a near miss that
+      // hands out shares or chases results, which only the sentence before gives a topic.
+      const followsNearMiss = nearMiss !== undefined && levels[clause.index] >= 1 && (SHARE.test(clause.text) || HAND_IN.test(clause.text));
+      if (!clause.text || !(prefilter.relevant(clause.text) || followsNearMiss) || headingOnly.holds(clause.text, cues)) continue;
       const fired = traced(() => judgeClause(clause));
       clauseTraces.set(clause.index, [...read[clause.index].trace, ...fired.trace]);
     }
