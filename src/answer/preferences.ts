@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { QueryAnalysis } from "../search/knowledge-retriever.js";
 import type { SearchHit } from "../search/types.js";
-import { hasCue, readScreenCues } from "../policy/cues.js";
+import { findCue, hasCue, readScreenCues } from "../policy/cues.js";
 import { blankUndergo } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
@@ -17,8 +17,14 @@ import { alt, DEPARTMENT_NAMES } from "../policy/vocabulary.js";
  * what is looked at, and a hazard seen on a round is about reporting it.
  */
 
-/** Seeing something on a round: 看到, 发现, 碰到. */
-const SEEN = /看到|看见|发现|碰到|遇到|见到|瞧见/;
+/** Seeing something on a round: 看到, 发现, 碰到, 看着. */
+const SEEN = /看到|看见|看着|瞅着|注意到|发现|碰到|遇到|见到|瞧见/;
+
+/** Businesses or residents checking themselves: no check by the community. */
+const SELF_CHECK = /自查|自检|自行(检查|排查)|自我检查/g;
+
+/** Grading a business: the regulator's rating, not a look anyone may take. */
+const GRADING = /打[^，,；;]{0,3}分|评分|评级|定级|(评|定|分|打)[^，,；;]{0,2}?等级|分级/;
 
 /** Passing something on to a department: the community reports, it does not check. */
 const REPORTING = new RegExp(`报给|报告|上报|举报|反映给|报到|告诉[^，,。？?]{0,2}?(${alt(DEPARTMENT_NAMES)})`);
@@ -32,6 +38,10 @@ const checkedTrade = defineRule("prefer.checked-trade", "派去查的是清单�
 const namedTask = defineRule("prefer.named-task", "问题写出了某条目的事（组织夜里巡逻），它排在只靠周边对象（电瓶、小区）搭上的条目前面", (words: string[]) => words.join("、"));
 const checkedTask = defineRule("prefer.checked-task", "派人去查商户的燃气、电线、后厨，或清街、拆房：这类事按定义对应负面清单条目，排第一", (concept: string) => ({ span: concept, detail: concept }));
 const reportingSeen = defineRule("prefer.reporting-seen", "巡查时看到隐患、问怎么办（没人派去查）：是发现隐患及时报告，排第一", (norm: string) => SEEN.exec(norm)?.[0] ?? null);
+const publicityTheme = defineRule("prefer.publicity-theme", "派给社区的只是宣传、提醒、讲解，没有检查执法：负面清单上的事只是主题，按宣传教育回答", (norm: string, words: string[]) =>
+  INSPECT.test(norm.replace(SELF_CHECK, "")) ? null : (findCue(norm, words) ?? null),
+);
+const gradedBusiness = defineRule("prefer.business-graded", "让社区给商户打分、评级、定等级：这是主管部门的监管评定，按行政执法类", (norm: string) => GRADING.exec(norm)?.[0] ?? null);
 const listedCertificate = defineRule("prefer.listed-certificate", "要社区开的证明正是清单里写的那种证明：这张证明的条目排第一，本地清单优先", (id: string) => ({ span: id, detail: id }));
 
 /** A rival this close to the first item wins when only it has its task named in the question. */
@@ -76,7 +86,8 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
     // (Counting them for a census is no check: 普查, 摸底, 登记名单.)
     const looks = INSPECT.test(t) && !CENSUS.test(t) && hasCue(t, screenCues.business_targets);
     const trade = looks ? [...a.conceptHits.keys()].find((c) => scope.itemFor(c, isNegativeTask)) : undefined;
-    const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building ?? (trade && checkedTrade.holds(trade) ? trade : undefined);
+    const graded = looks && !trade && gradedBusiness.holds(t) ? CONCEPT.administrativeEnforcement : undefined;
+    const concept = checkedBusinessConcept(t, screenCues) ?? street ?? building ?? (trade && checkedTrade.holds(trade) ? trade : graded);
     const item = concept ? scope.itemFor(concept, isNegativeTask) : undefined;
     if (!item || !concept || !checkedTask.holds(concept)) return items;
     checked = concept;
@@ -114,6 +125,21 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
   const levelOf = (h: SearchHit) => (h.entry.kind === "item" ? scope.level(h.entry.item) : 0);
 
   /**
+   * A question handing the community only publicity or a reminder about a negative-list matter
+   * (宣传私搭乱建的危害, 提醒商户自查燃气管道), with no check, enforcement or business to bring in, is about that
+   * publicity: the best duty or assist item goes first, else the place's item for publicity.
+   */
+  function preferPublicity(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): SearchHit[] {
+    const top = items[0];
+    if (!top || top.entry.kind !== "item" || !isNegativeTask(top.entry.item) || cues.enforce > 0 || hasCue(a.norm, screenCues.develop_verbs)) return items;
+    if (!publicityTheme.holds(a.norm, kb.lexicon.cues.publicity ?? [])) return items;
+    const own = items.find((h) => h.entry.kind === "item" && !isNegativeTask(h.entry.item) && !isCertificateItem(h.entry.item) && a.taskHits.has(h.id));
+    const item = own?.entry.kind === "item" ? own.entry.item : scope.itemFor(CONCEPT.lawPublicity);
+    if (!item) return items;
+    return putFirst(items, { id: item.id, score: 0, entry: { kind: "item", item } }, Math.max(own?.score ?? 0, top.score, strong));
+  }
+
+  /**
    * The items in the order the rules put them, and whether the question reports a hazard seen
    * (which also makes it community business).
    */
@@ -121,7 +147,7 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
   return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean; checked?: string } {
     checked = undefined;
     const seen = seenHazard(a.norm, cues);
-    const ordered = preferListedCertificate(preferReportingSeen(preferCheckedItem(preferNamedTask(items, a), a, cues), seen), a, cues);
+    const ordered = preferListedCertificate(preferReportingSeen(preferPublicity(preferCheckedItem(preferNamedTask(items, a), a, cues), a, cues), seen), a, cues);
     return { items: ordered, seenHazard: seen, checked };
   };
 }

@@ -14,6 +14,7 @@ export const QUESTION_CUES = {
   doubt: "“要看情况”的信号",
   enforce: "检查、执法、处罚一类的动作",
   serve: "组织、宣传、报告、服务一类的动作",
+  publicity: "宣传、提醒、讲解：把一件事讲给人听",
   certificate: "说到证明",
   policy: "说到减负规则本身的话题",
   handle: "问“碰到这事该怎么办”",

@@ -21,6 +21,7 @@ export const CONCEPT = {
   streetVending: "street-vending",
   roadCleaning: "road-cleaning",
   roadsideTrees: "roadside-trees",
+  lawPublicity: "law-publicity",
   cityManagement: "city-management",
   investment: "investment-attraction",
   reportHazard: "report-hazard",
