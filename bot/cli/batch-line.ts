@@ -1,11 +1,12 @@
 import type { Engine } from "../../src/engine.js";
 import { JianfuError, UserError } from "../../src/errors.js";
 import { traceJson } from "../../src/policy/explain.js";
+import { mentionOf } from "../mention.js";
 
 type Json = Record<string, unknown>;
 
 /** One batch input line → one output object (CONTRACT.md). Never throws: errors become {id, error}. */
-export async function processBatchLine(engine: Engine, line: string, lineNo: number, opts: { llm: boolean; maxLength: number; explain?: boolean }): Promise<Json> {
+export async function processBatchLine(engine: Engine, line: string, lineNo: number, opts: { llm: boolean; maxLength: number; explain?: boolean; botName?: string }): Promise<Json> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -26,7 +27,9 @@ export async function processBatchLine(engine: Engine, line: string, lineNo: num
   const region = typeof c.region === "string" && c.region.trim() ? c.region : undefined;
   try {
     if (c.kind === "ask") {
-      const r = await engine.ask(c.text, { llm: opts.llm, region, history });
+      // A question typed as in a group ("@减负助手 …") is about what follows the bot's name, as in the channels.
+      const question = opts.botName ? c.text.replace(mentionOf(opts.botName, "[\\s\\u2005]*"), "").trim() || c.text : c.text;
+      const r = await engine.ask(question, { llm: opts.llm, region, history });
       return { id, verdict: r.verdict, citations: r.citations, answer: r.answer, ...(opts.explain ? { trace: traceJson(r.trace) } : {}) };
     }
     const s = await engine.screen(c.text, {

@@ -25,7 +25,7 @@ const batch: CliCommand = {
       n++;
       // A blank line is no case: it gets no output line.
       if (!line.trim()) continue;
-      const result = await processBatchLine(engine, line, n, { llm, maxLength: ctx.config.MAX_TEXT_LENGTH, explain: values.explain });
+      const result = await processBatchLine(engine, line, n, { llm, maxLength: ctx.config.MAX_TEXT_LENGTH, explain: values.explain, botName: ctx.config.BOT_NAME });
       // Written line by line, so a long run can be followed and a crash keeps what was done.
       if (!out.write(JSON.stringify(result) + "\n")) await new Promise((r) => out.once("drain", r));
     }

@@ -33,7 +33,7 @@ const REQUEST_FORMS: Array<[id: string, description: string, pattern: RegExp]> =
   ["directive.form.relayed", "交代、布置的：", /(交代|交待|布置|吩咐)的?[：:]/],
   ["directive.form.attention", "各社区注意：", /(各?社区|各位|各网格员?|大家)注意[，,：:！!]/],
   ["directive.form.doer-named", "写明由社区出具、负责、承接", /由[^，,；;]{0,6}?(社区|村上|村里|[一二两三四五六七八九十几各\d]个?村)(统一|分段)?(给开|出具|开具|负责|办理|承接|实施|代收)/],
-  ["directive.form.send-people", "每个社区出两个人", /(各|每个|咱们?|我们)社区(各)?出[一二两三四五六七八九十\d]+个?人/],
+  ["directive.form.send-people", "每个社区出两个人、各派两个人", /(各|每个|咱们?|我们)社区(各)?(出|派|抽)[一二两三四五六七八九十\d]+个?人/],
   ["directive.form.from-now-on", "从今天起、从下周起", /从(今天|今晚|明天|明早|下周|本周|即日|现在|今年|下月|本月)起/],
   ["directive.form.meeting-said", "会上、电话里交代让社区做", /(会上|开会|电话里|打电话|打电话来)[^，,；;]{0,8}?(说了|交代|交待|布置|强调|让|叫|要求)/],
   ["directive.form.standing-round", "社区每周、每天去做", new RegExp(`(各?社区|网格员?|${YOU})[^，,；;]{0,2}?(每周|每天|每日|每月)`)],

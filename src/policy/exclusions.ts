@@ -35,7 +35,8 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
 
 // Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
 // "不得兼任其他工作" is part of a 专岗 demand, not a negation of it.
-const NOT_NEGATION = /不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不得?(兼任|兼职|挪用|挪作他用|混岗)|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
+// A-not-A asks a question (秤准不准, 对不对, 用不用): no negation.
+const NOT_NEGATION = /(?<a>[\u4e00-\u9fa5])不\k<a>|不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不得?(兼任|兼职|挪用|挪作他用|混岗)|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
 // A greeting opening a message ("各社区好，") names no one to do anything.
 const GREETING = /^[^，,；;：:]{0,12}?(好|早上好|上午好|下午好|晚上好)[，,！!]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -120,7 +121,7 @@ const pushback = defineRule("exclusion.pushback", "用清单顶回去（这属�
   hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm),
 );
 const news = defineRule("exclusion.news", "减负政策的消息，不是派活", (norm: string, cues: ScreenCues, toAll: boolean) =>
-  !toAll && hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章|证明/.test(norm),
+  !toAll && hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章|证明|摊派|形式主义/.test(norm),
 );
 const reportMessage = defineRule("exclusion.report-message", "整条消息是社区向部门反映隐患或问题", (norm: string, cues: ScreenCues, toAll: boolean) =>
   !toAll && (hasCue(norm, cues.report_up) || askDepartment.pattern.test(norm)) && /隐患|发现|存在|违法|问题|危险|反映/.test(norm),

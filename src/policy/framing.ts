@@ -1,4 +1,4 @@
-import { alt, ORDER_WORDS } from "./vocabulary.js";
+import { alt, INSPECTION_TEAMS, ORDER_WORDS } from "./vocabulary.js";
 /**
  * The framing of a notice ("为迎接…检查", "冬季大气污染防治期间", "根据区住建局部署") says why or
  * when, not what the community is asked to do. It names campaigns (大气污染防治, 垃圾分类) and
@@ -15,8 +15,14 @@ const ORDER = new RegExp(alt(ORDER_WORDS.filter((w) => w !== "确保" && w !== "
 // Being inspected is not inspecting: 迎接检查, 迎检, 接受督查, 应对考核.
 // The superior checking the community's work is oversight, not the community's task: 街道每月抽查,
 // 检查组来了要翻看, 每周五交综治中心检查.
-const UNDERGO =
-  /(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|区级|市级|县级|省级|镇级|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)|(检查组|督查组|考核组|暗访组|验收组|评估组)[^，,；;]{0,4}?(来了?|到了?|进驻|莅临)[^，,；;]{0,4}?(要|会|将)?(翻看|查看|翻阅|调阅|检查|抽查)?|交(给|到)?[^，,；;]{0,8}?(检查|审核|审查|查看|抽查)/g;
+const TEAMS = alt(INSPECTION_TEAMS);
+const UNDERGO = new RegExp(
+  "(迎接|接受|应对|准备)[^，,]{0,12}?(检查|督查|验收|考核|评估|暗访)|迎检|(街道|区里|区委|区级|市级|县级|省级|镇级|上级|领导|督查组|考核组)[^，,；;]{0,6}?(将|会|要)?(不定期)?(抽查|检查|督查|暗访|考核|验收)" +
+    `|(${TEAMS})[^，,；;]{0,4}?((来了?|到了?|进驻|莅临)[^，,；;]{0,4}?)?(要|会|将)?(翻看|查看|翻阅|调阅|检查|抽查|看)?` +
+    "|交(给|到)?[^，,；;]{0,8}?(检查|审核|审查|查看|抽查)" +
+    `|(街道|区里|上级|领导|${TEAMS})[^，,；;]{0,4}?来(查|看|检查|抽查)`,
+  "g",
+);
 
 // The community's own publicity stall is no street vending: 摆摊发放宣传资料, 设点摆摊宣传.
 const STALL = "(设点|设个点)?摆(摊|台|摊位|个摊)(子)?";

@@ -158,7 +158,7 @@ const beatsOwnWork = defineRule("match.beats-own-work", "负面清单条目比�
 const businessNearTie = defineRule("match.business-inspection-near-tie", "派去检查商户，和履职、协助条目相差不大时按负面清单", (yes: boolean, ratio: number) => (yes && ratio >= 0.8 ? { span: "", weight: round2(ratio) } : null));
 const hardEnforcement = defineRule("match.hard-enforcement", "责令、处罚、查封、拆除这类硬执法", (hard: boolean, ratio: number) => (hard && ratio >= 0.6 ? { span: "", weight: round2(ratio) } : null));
 const orderToBusiness = defineRule("match.order-to-business", "让商户停售、下架、交出东西：这是责令，不管哪个协助条目沾边", (yes: boolean, ratio: number) => (yes && ratio >= 0.3 ? { span: "", weight: round2(ratio) } : null));
-const checkedByDefinition = defineRule("match.business-check-by-definition", "查商户的正是清单定义的检查内容（消防、燃气、卫生……）", (yes: boolean, ratio: number, floor: number) =>
+const checkedByDefinition = defineRule("match.business-check-by-definition", "查商户的正是清单定义的检查内容（消防、燃气、卫生……），或查的是电梯、锅炉这类特种设备（在哪儿都一样）", (yes: boolean, ratio: number, floor: number) =>
   yes && ratio >= floor ? { span: "", weight: round2(ratio) } : null,
 );
 const sweepsRoad = defineRule("match.road-sweeping", "扫市政道路就是城市管理类，谁去扫都一样", (yes: boolean, ratio: number) => (yes && ratio >= 0.3 ? { span: "", weight: round2(ratio) } : null));
@@ -222,7 +222,7 @@ export function matchNegative(
     businessNearTie.holds(business && enforce, ratio) ||
     hardEnforcement.holds(hard, ratio) ||
     orderToBusiness.holds(hard && business && definedHere, ratio) ||
-    checkedByDefinition.holds(business && INSPECT.test(text) && definedHere, ratio, floor) ||
+    checkedByDefinition.holds((business || defined === CONCEPT.specialEquipment) && INSPECT.test(text) && definedHere, ratio, floor) ||
     sweepsRoad.holds(stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues), ratio);
   if (!ok) return null;
 

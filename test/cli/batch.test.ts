@@ -44,6 +44,18 @@ describe("batch", () => {
     expect(lines[6]).toMatchObject({ id: 7, flagged: false, category: null, citations: [] });
   });
 
+  it("reads a question typed with the bot's name (@减负助手 …) as the channels do: the name is not part of it", async () => {
+    const lines = [
+      { id: "w", kind: "ask", text: "@减负助手 明天兰州会下雪吗" },
+      { id: "g", kind: "ask", text: "＠减负助手 街道让我们查商铺燃气，这是社区的事吗" },
+    ];
+    const s = cliIo(lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    expect(await runCli(["batch", "--in", "-", "--out", "-"], s, env)).toBe(0);
+    const out = s.out().trim().split("\n").map((l) => JSON.parse(l));
+    expect(out[0]).toMatchObject({ id: "w", verdict: "out_of_scope", citations: [] });
+    expect(out[1]).toMatchObject({ id: "g", verdict: "negative" });
+  });
+
   it("reads stdin and writes stdout with -", async () => {
     const s = cliIo(JSON.stringify({ id: "a", kind: "ask", text: "帮我写首诗" }) + "\n");
     expect(await runCli(["batch", "--in", "-", "--out", "-"], s, env)).toBe(0);
