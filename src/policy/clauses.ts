@@ -1,4 +1,4 @@
-import { normalizeAfterNfkc, normalizeText } from "../search/normalize.js";
+import { nfkc, normalizeAfterNfkc, normalizeText } from "../search/normalize.js";
 
 /** @所有人 and the like: removed before normalising (normalizeText drops an @mention up to the next space). */
 const AT_ALL = /[@＠](?:所有人|全体成员|全体|all|everyone)/gi;
@@ -10,7 +10,7 @@ export function mentionsAll(text: string): boolean {
 
 /** normalizeText for screening: @所有人 kept from swallowing the text after it. */
 export function screenNormalize(text: string): string {
-  return normalizeAfterNfkc(text.normalize("NFKC").replace(AT_ALL, " "));
+  return normalizeAfterNfkc(nfkc(text).replace(AT_ALL, " "));
 }
 
 /** One clause of a message: a sentence, a numbered point, or a line. */
@@ -39,7 +39,7 @@ export function splitClauses(text: string): Clause[] {
   // Keep newlines (normalizeText would collapse them): split lines first, then normalise each.
   // Circled numbers first: NFKC would turn ② into a bare 2.
   const circled = text.replace(/[①-⑳]/g, (c) => `\n(${c.charCodeAt(0) - 0x2460 + 1})`);
-  const lines = circled.normalize("NFKC").replace(AT_ALL, " ").split(/\r?\n+/);
+  const lines = nfkc(circled).replace(AT_ALL, " ").split(/\r?\n+/);
   for (const line of lines) {
     const pieces = line.replace(INLINE_POINT, "\n").split("\n");
     for (const piece of pieces) {

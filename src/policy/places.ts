@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseYamlCached } from "../knowledge/yaml-file.js";
 import { z } from "zod";
 import { KnowledgeError } from "../errors.js";
+import { nfkc } from "../search/normalize.js";
 
 /**
  * Place names: provinces and their prefecture-level cities (knowledge/places.yaml), so that a
@@ -107,7 +108,7 @@ export function loadGazetteer(path: string): Gazetteer {
       return path;
     },
     find(text) {
-      const norm = text.normalize("NFKC");
+      const norm = nfkc(text);
       const out: Array<{ path: string[]; at: number; name: string }> = [];
       for (let i = 0; i < norm.length; i++) {
         const name = byFirst.get(norm[i]!)?.find((n) => norm.startsWith(n, i));

@@ -1,6 +1,37 @@
 /** Full-width to half-width, lower case, emoji and @ signs removed, whitespace collapsed. */
 export function normalizeText(text: string): string {
-  return normalizeAfterNfkc(text.normalize("NFKC"));
+  return normalizeAfterNfkc(nfkc(text));
+}
+
+/** Code units NFKC leaves as they are: ASCII, CJK ideographs, CJK brackets and stops, curly quotes, dashes. */
+function nfkcStable(c: number): boolean {
+  return (
+    (c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x0d || c === 0x09 ||
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301b) ||
+    c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x00b7
+  );
+}
+
+/**
+ * text.normalize("NFKC"), without the call for the usual chat text: ASCII, ideographs and CJK
+ * punctuation stay, full-width forms map to ASCII and the ideographic space to a space, as NFKC
+ * maps them; any other character takes the full normalisation.
+ */
+export function nfkc(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (nfkcStable(c)) continue;
+    let mapped: string;
+    if (c >= 0xff01 && c <= 0xff5e) mapped = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) mapped = " ";
+    else return text.normalize("NFKC");
+    out += text.slice(from, i) + mapped;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 // Every \p{Extended_Pictographic} code unit falls in this class (astral emoji as surrogates); most

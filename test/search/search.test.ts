@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Bm25Index } from "../../src/search/bm25.js";
 import { createKnowledgeRetriever } from "../../src/search/knowledge-retriever.js";
 import { DEFAULT_REGION } from "../../src/policy/places.js";
-import { normalizeText } from "../../src/search/normalize.js";
+import { nfkc, normalizeText } from "../../src/search/normalize.js";
 import { PhraseMatcher } from "../../src/search/phrase-matcher.js";
 import { bigramTerm, createTokenizer } from "../../src/search/tokenizer.js";
 import { domainDictionary, domainLines } from "../../src/search/dictionary.js";
@@ -15,6 +15,15 @@ describe("tokenizer", () => {
     expect(normalizeText("ＡＰＰ下载😓")).toBe("app下载");
     expect(normalizeText("@我们，让社区查药店")).toBe("我们,让社区查药店");
     expect(normalizeText("好的👍，收到☀️")).toBe("好的 ,收到");
+  });
+
+  it("maps every code point as String.prototype.normalize(\"NFKC\") does, alone and between ideographs", () => {
+    for (let cp = 0; cp <= 0x2ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      for (const text of [ch, `社区${ch}，Ａ${ch}`]) if (nfkc(text) !== text.normalize("NFKC")) expect(nfkc(text), `U+${cp.toString(16)}`).toBe(text.normalize("NFKC"));
+    }
+    expect(nfkc("请各社区：本周五前（含）报送！")).toBe("请各社区:本周五前(含)报送!");
   });
 
   it("removes every pictographic character, whatever its code point", () => {
