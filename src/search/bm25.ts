@@ -42,6 +42,8 @@ export class Bm25Index {
   /** Per partition postings; null after an `add`, until the next search. */
   private frozen: Postings[] | null = null;
   private acc = new Float64Array(0);
+  /** The documents a search reached, in the order reached (the first `reached` entries). */
+  private touched = new Int32Array(0);
   /** Per term id, the query that last used it: de-duplicates query terms without a set. */
   private seen = new Int32Array(0);
   private stamp = 0;
@@ -140,9 +142,12 @@ export class Bm25Index {
   searchResolved(query: ResolvedQuery, limit = 10, partitions?: number[]): Array<[string, number]> {
     const postings = (this.frozen ??= this.freeze());
     // Dense accumulator plus the list of touched documents: no hashing in the inner loop.
-    if (this.acc.length < this.ids.length) this.acc = new Float64Array(this.ids.length * 2);
-    const acc = this.acc;
-    const touched: number[] = [];
+    if (this.acc.length < this.ids.length) {
+      this.acc = new Float64Array(this.ids.length * 2);
+      this.touched = new Int32Array(this.ids.length * 2);
+    }
+    const { acc, touched } = this;
+    let reached = 0;
     const { ids, weights: qw } = query;
     const parts = partitions ? postings.filter((_, p) => partitions.includes(p)) : postings;
     for (let q = 0; q < ids.length; q++) {
@@ -152,15 +157,15 @@ export class Bm25Index {
         const { start, docs, weights } = parts[p];
         for (let i = start[term], end = start[term + 1]; i < end; i++) {
           const doc = docs[i];
-          if (acc[doc] === 0) touched.push(doc);
+          if (acc[doc] === 0) touched[reached++] = doc;
           acc[doc] += weight * weights[i];
         }
       }
     }
     // Ties keep the order in which documents were first reached.
-    const best = topByScore(touched, (doc) => acc[doc], limit);
+    const best = topByScore(touched, (doc) => acc[doc], limit, reached);
     const out = best.map((doc): [string, number] => [this.ids[doc], acc[doc]]);
-    for (const doc of touched) acc[doc] = 0;
+    for (let i = 0; i < reached; i++) acc[touched[i]] = 0;
     return out;
   }
 }

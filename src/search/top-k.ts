@@ -2,19 +2,19 @@
 const INSERTION_LIMIT = 64;
 
 /**
- * The `limit` highest-scoring of `entries`, best first; equal scores keep their input order, so
- * the result is exactly a stable sort's first `limit`.
+ * The `limit` highest-scoring of the first `count` of `entries`, best first; equal scores keep
+ * their input order, so the result is exactly a stable sort's first `limit`.
  */
-export function topByScore<T>(entries: T[], score: (e: T) => number, limit: number): T[] {
+export function topByScore<T>(entries: ArrayLike<T>, score: (e: T) => number, limit: number, count = entries.length): T[] {
   if (limit <= 0) return [];
-  return limit <= INSERTION_LIMIT ? byInsertion(entries, score, limit) : bySort(entries, score, limit);
+  return limit <= INSERTION_LIMIT ? byInsertion(entries, count, score, limit) : bySort(Array.prototype.slice.call(entries, 0, count) as T[], score, limit);
 }
 
 /** Keeps the best `limit` in order as entries arrive: few comparisons when few are wanted. */
-function byInsertion<T>(entries: T[], score: (e: T) => number, limit: number): T[] {
+function byInsertion<T>(entries: ArrayLike<T>, count: number, score: (e: T) => number, limit: number): T[] {
   const kept: T[] = [];
   const values: number[] = [];
-  for (let i = 0; i < entries.length; i++) {
+  for (let i = 0; i < count; i++) {
     const e = entries[i];
     const v = score(e);
     let n = kept.length;
