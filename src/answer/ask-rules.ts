@@ -30,12 +30,17 @@ export const procedure = patternRule(
   "问的是准入制度本身怎么走：清单以外的事要谁批准、走什么程序",
   /(准入|清单(以外|之外)|清单外|进社区|进入社区|纳入社区)[^？?。]{0,24}?(流程|程序|谁批|谁来批|批准|审批|怎么走|咋走|手续|谁说了算|谁点头)|准入[^？?。]{0,6}(制度|程序|流程)[^？?。]{0,8}(怎么|咋|什么|如何)/,
 );
+export const whetherListed = patternRule(
+  "ask.whether-listed",
+  "问某件事算不算、属不属于哪张清单：要的是对这件事的判断，不是文件里的事实",
+  /(也算|还算|算不算|算是|属于|属不属于|是不是|在不在|归不归)[^，,。？?！!]{0,6}?(负面清单|履职清单|协助清单|清单)/,
+);
 export const topicChange = patternRule("followup.topic-change", "说“对了”“顺便问一下”：换了话题，不接着上一个问题", /^[\s，,]*(对了|顺便问|顺便说|另外问|另外想问|题外话|换个话题|换个事|换个问题|说个事|说个别的|问个别的|问个事)/);
 export const ownPaper = defineRule("followup.names-own-paper", "追问里说出了另一种证明，按这份证明判断，不接着上一个问题", (yes: boolean) => yes);
 export const leansOnPrevious = defineRule("followup.short-question", "对话里的短问句没有说出别的事，接着上一个问题理解", (norm: string, tasks: number) =>
   tasks === 0 && norm.replace(/[\s，,。.！!？?~～、]/g, "").length <= 16 ? { span: norm } : null,
 );
-export const barePaper = patternRule("paper.named-alone", "只说了一种证明的名字（后面可以再补一句情况），就是在问能不能开", /^[^，,。？?！!]{0,6}?[\u4e00-\u9fa5]{2,8}证明[呢吗]*([？?。！!]|$)/);
+export const barePaper = patternRule("paper.named-alone", "只说了一种证明的名字（后面可以再补一句情况），就是在问能不能开", /^[^，,。？?！!]{0,6}?[\u4e00-\u9fa5]{2,8}证明[呢吗]*([？?。！!\s]|$)/);
 export const burdenOverTopic = defineRule("ask.burden-over-topic", "问题说的是给社区加负担（App指标、挂牌、台账、一票否决），按减负规定回答，不按它服务的事项", (burden: BurdenKind | undefined, negativeTask: boolean) =>
   burden && !negativeTask ? { span: burden } : null,
 );

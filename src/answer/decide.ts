@@ -108,7 +108,7 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const leans = !rule.topicChange.holds(a.norm) && (cues.followup || rule.leansOnPrevious.holds(a.norm, a.taskHits.size));
     if (previous && leans) {
       // "那电梯呢" leans on the previous question for what is asked; "那还要开学历证明呢" names its own paper.
-      const selfContained = rule.ownPaper.holds(cues.certificate && asksForPaper(a.norm)) || rule.ownAction.holds(cues.enforce + cues.serve > 0);
+      const selfContained = rule.ownPaper.holds(cues.certificate && (asksForPaper(a.norm) || rule.barePaper.holds(a.norm))) || rule.ownAction.holds(cues.enforce + cues.serve > 0);
       if ((topItem(hits)[0]?.score ?? 0) < STRONG_MATCH && !selfContained) {
         query = `${question} ${previous}`;
         a = retriever.analyze(query);
@@ -157,7 +157,8 @@ export function createDecider(kb: KnowledgeBase, retriever: KnowledgeRetriever) 
     const aboutPolicies = cues.policy || cues.certificate;
     const asksFact =
       (cues.info && (cues.docref || a.docs.length > 0 || !!namedList || (!taskMatch && !cues.assign && aboutPolicies))) || policyQuestion || (!taskMatch && rule.procedure.holds(a.norm));
-    if (rule.infoQuestion.holds(asksFact, namedList)) {
+    // "就统计一下也算负面清单？" asks for the verdict on the task it names.
+    if (rule.infoQuestion.holds(asksFact && !(taskMatch && rule.whetherListed.holds(a.norm)), namedList)) {
       // How 准入 works is answered from the admission rules of the place (and the national ones).
       const asksProcedure = !taskMatch && rule.procedure.holds(a.norm);
       const info = readInfo(kb, retriever, a, top, topScore, STRONG_MATCH, asksProcedure ? admission.map((p) => ({ id: p.id, score: 1, entry: { kind: "passage" as const, passage: p, doc: kb.doc(p.slug)! } })) : passages, namedList);

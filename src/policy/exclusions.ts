@@ -36,7 +36,7 @@ export const EXCLUSION_TEXT: Record<Exclusion, string> = {
 // Caps and floors read as negations but are quotas: 不少于200人, 不得低于.
 // "不得兼任其他工作" is part of a 专岗 demand, not a negation of it.
 // A-not-A asks a question (秤准不准, 对不对, 用不用): no negation.
-const NOT_NEGATION = /(?<a>[\u4e00-\u9fa5])不\k<a>|不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不得?(兼任|兼职|挪用|挪作他用|混岗)|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户)/g;
+const NOT_NEGATION = /(?<a>[\u4e00-\u9fa5])不\k<a>|不得?(少|低|迟|晚)于|不少于|不低于|无论|不定期|不得?(兼任|兼职|挪用|挪作他用|混岗)|不漏一户|不留死角|不落一户|不漏一人|不得(拖延|遗漏|漏报|瞒报|迟报|缺报|敷衍|推诿|延误|走过场|弄虚作假|漏查|漏户|缺席|请假|迟到|早退|代签)/g;
 // A greeting opening a message ("各社区好，") names no one to do anything.
 const GREETING = /^[^，,；;：:]{0,12}?(好|早上好|上午好|下午好|晚上好)[，,！!]/;
 // The community tells people something: 提醒沿街商户…, 通知各家住户…, 转发给业主.
@@ -83,13 +83,14 @@ const negated = defineRule("exclusion.negated", "这一段说的是不做、不�
  */
 export function stripNegated(text: string, cues: ScreenCues): string {
   // Pieces keep their own separators: "a、b、c三档" must stay a list, not become "a，b，c".
-  const parts = text.split(/([，,、])/);
+  // A space between Chinese words (voice input) separates pieces too.
+  const parts = text.split(/([，,、]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))/);
   let out = "";
   for (let i = 0; i < parts.length; i += 2) {
     if (negated.holds(parts[i], cues)) continue;
     out += parts[i] + (parts[i + 1] ?? "");
   }
-  return out.replace(/[，,、]+$/, "");
+  return out.replace(/[，,、\s]+$/, "");
 }
 
 // An inspection named as a paper or a date is not an action: 检查告知, 整治通知, 检查时间.

@@ -202,7 +202,7 @@ export function matchNegative(
     (stands(top, CONCEPT.cityManagement) && roadCleaning(text, cues));
   if (!enforce && postSetup.holds(text)) return null;
   // A task word names the task, unless it is part of a post's title (安全生产信息员, 拆违专干).
-  const named = namedTask.holds(analysis.taskHits.get(top.item.id) ?? [], text);
+  const named = namedTask.holds([...(analysis.taskHits.get(top.item.id) ?? []), ...(analysis.expandedHits.get(top.item.id) ?? [])], text);
   if (!enforce && !named) return null;
   // A task named as the theme of a service (张贴安全生产月宣传海报, 开展禁毒宣传) is that service.
   if (!enforce && serviceOnly.holds(text, kb.lexicon.cues.serve ?? [])) return null;

@@ -1,5 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { compactText } from "../search/normalize.js";
 import { PhraseMatcher } from "../search/phrase-matcher.js";
+import { taskWordsOf } from "./gate.js";
 import { PHOTO_ACT_WORDS } from "../policy/burden-context.js";
 import { hasCue, type ScreenCues } from "../policy/cues.js";
 import { alt, ORDER_WORDS } from "../policy/vocabulary.js";
@@ -28,9 +30,7 @@ const ORDER = new RegExp(alt(ORDER_WORDS));
 
 export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter {
   const m = new PhraseMatcher<true>();
-  for (const item of kb.items) {
-    if (item.list === "negative" || item.list === "no-certificate") for (const w of kb.itemWords(item.id)) m.add(w, true);
-  }
+  for (const w of taskWordsOf(kb, ["negative", "no-certificate"])) m.add(w, true);
   const lists = [cues.enforce_verbs, cues.road_topics, cues.develop_verbs, cues.plaque, cues.post, cues.app, cues.ledger, cues.photo, cues.copies, cues.duplicate, cues.certificate, cues.veto, PHOTO_ACT_WORDS];
   // The matcher takes phrases of two or more characters; single-character cues (查) are looked up apart.
   const singles = new Set<number>();
@@ -40,7 +40,7 @@ export function createPrefilter(kb: KnowledgeBase, cues: ScreenCues): Prefilter 
     for (let i = 0; i < text.length; i++) if (singles.has(text.charCodeAt(i))) return true;
     return false;
   };
-  const relevant = (norm: string) => hasSingle(norm) || m.test(norm.replace(/\s+/g, ""));
+  const relevant = (norm: string) => hasSingle(norm) || m.test(compactText(norm));
   return {
     relevant,
     candidate(norm) {

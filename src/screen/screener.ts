@@ -58,7 +58,8 @@ const listedBurden = defineRule("burden.on-negative-list", "这种负担本地�
 });
 
 /** A notice's title and whom it addresses (【安全生产月活动安排】各社区：): the points below it set the tasks. */
-const HEADING = /^\s*[【\[][^】\]]*[】\]]\s*/;
+// A bracketed title, or a plain one: 关于开展“安全生产月”活动的通知.
+const HEADING = /^\s*[【\[][^】\]]*[】\]]\s*|^\s*关于[^，,；;]{2,40}?的(通知|安排|方案|提醒|函|意见)\s*/;
 const byLength = new WeakMap<readonly string[], string[]>();
 const longestFirst = (words: readonly string[]) => byLength.get(words) ?? byLength.set(words, [...words].sort((a, b) => b.length - a.length)).get(words)!;
 const headingOnly = defineRule("screen.heading-only", "只是通知的标题和称呼（【安全生产月活动安排】各社区：），要看下面各条", (t: string, cues: ScreenCues) => {

@@ -3,7 +3,7 @@ import { CONCEPT } from "../policy/concepts.js";
 import { conceptAncestors, type Scope } from "../policy/scope.js";
 import type { KnowledgeEntry, ListItem } from "../types.js";
 import { Bm25Index, type ResolvedQuery } from "./bm25.js";
-import { normalizeText } from "./normalize.js";
+import { compactText, normalizeText } from "./normalize.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
 import { domainDictionary } from "./dictionary.js";
 import { createTokenizer, type Term, type Tokenizer } from "./tokenizer.js";
@@ -174,7 +174,7 @@ export function createKnowledgeRetriever(kb: KnowledgeBase, scope: Scope): Knowl
   function analyze(query: string): QueryAnalysis {
     const norm = normalizeText(query);
     // "生活困难的证明" is a 生活困难证明: task words are matched without that 的.
-    const compact = norm.replace(/\s+/g, "").replace(/的(?=(情况)?证明)/g, "");
+    const compact = compactText(norm).replace(/的(?=(情况)?证明)/g, "");
     const variantMatches = synonyms.match(compact);
     const expansions = [...new Set(variantMatches.flatMap((m) => m.value))];
     // How many different everyday words pointed at each canonical term: more words, more evidence.

@@ -48,6 +48,14 @@ export function normalizeAfterNfkc(nfkc: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
+/** Whitespace and quotation marks that may sit inside a phrase ("综合保险”推广任务"). */
+const GAPS = /[\s“”"‘’「」『』]+/g;
+
+/** A normalised text as phrases are matched in it: without whitespace and quotation marks. */
+export function compactText(norm: string): string {
+  return norm.replace(GAPS, "");
+}
+
 /** True for a token worth indexing: has a CJK character, a letter or a digit. */
 export function isWordToken(token: string): boolean {
   // A code-unit scan: this runs on every word of every query, where two regex tests cost more.
