@@ -20,6 +20,9 @@ import { alt, DEPARTMENT_NAMES } from "../policy/vocabulary.js";
 /** Seeing something on a round: 看到, 发现, 碰到, 看着. */
 const SEEN = /看到|看见|看着|瞅着|注意到|发现|碰到|遇到|见到|瞧见/;
 
+/** A department leading the work with the community assisting: 街道牵头查…让社区协助. */
+const LEADS = /牵头[^。？?！!]{0,30}?(社区|我们|网格)[^，,。？?！!]{0,4}?(协助|配合)|(社区|我们|网格)[^，,。？?！!]{0,4}?(协助|配合)[^。？?！!]{0,12}?牵头/;
+
 /** Businesses or residents checking themselves: no check by the community. */
 const SELF_CHECK = /自查|自检|自行(检查|排查)|自我检查/g;
 
@@ -42,6 +45,7 @@ const publicityTheme = defineRule("prefer.publicity-theme", "派给社区的只�
   INSPECT.test(norm.replace(SELF_CHECK, "")) ? null : (findCue(norm, words) ?? null),
 );
 const gradedBusiness = defineRule("prefer.business-graded", "让社区给商户打分、评级、定等级：这是主管部门的监管评定，按行政执法类", (norm: string) => GRADING.exec(norm)?.[0] ?? null);
+const departmentLeads = defineRule("prefer.department-leads", "部门牵头去查、让社区协助：社区做的是协助清单上的那件事（有这一项时）", (norm: string) => LEADS.exec(norm)?.[0] ?? null);
 const listedCertificate = defineRule("prefer.listed-certificate", "要社区开的证明正是清单里写的那种证明：这张证明的条目排第一，本地清单优先", (id: string) => ({ span: id, detail: id }));
 
 /** A rival this close to the first item wins when only it has its task named in the question. */
@@ -140,6 +144,19 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
   }
 
   /**
+   * A department leading a check with the community assisting ("街道牵头查小摊点食品卫生，让社区
+   * 协助，发现问题报市场监管所") is the assist item for that work, when the lists have one that
+   * scores near the negative item.
+   */
+  function preferAssisting(items: SearchHit[], a: QueryAnalysis): SearchHit[] {
+    const top = items[0];
+    if (!top || top.entry.kind !== "item" || !isNegativeTask(top.entry.item)) return items;
+    const assist = items.find((h) => h.entry.kind === "item" && h.entry.item.list === "assist" && h.score >= 0.5 * top.score);
+    if (!assist || !departmentLeads.holds(a.norm)) return items;
+    return putFirst(items, assist, Math.max(assist.score, top.score));
+  }
+
+  /**
    * The items in the order the rules put them, and whether the question reports a hazard seen
    * (which also makes it community business).
    */
@@ -147,7 +164,7 @@ export function createPreferences(kb: KnowledgeBase, scope: Scope, strong: numbe
   return function order(items: SearchHit[], a: QueryAnalysis, cues: QuestionCues): { items: SearchHit[]; seenHazard: boolean; checked?: string } {
     checked = undefined;
     const seen = seenHazard(a.norm, cues);
-    const ordered = preferListedCertificate(preferReportingSeen(preferPublicity(preferCheckedItem(preferNamedTask(items, a), a, cues), a, cues), seen), a, cues);
+    const ordered = preferListedCertificate(preferReportingSeen(preferAssisting(preferPublicity(preferCheckedItem(preferNamedTask(items, a), a, cues), a, cues), a), seen), a, cues);
     return { items: ordered, seenHazard: seen, checked };
   };
 }
