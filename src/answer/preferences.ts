@@ -20,8 +20,16 @@ import { alt, DEPARTMENT_NAMES } from "../policy/vocabulary.js";
 /** Seeing something on a round: 看到, 发现, 碰到, 看着. */
 const SEEN = /看到|看见|看着|瞅着|注意到|发现|碰到|遇到|见到|瞧见/;
 
-/** A department leading the work with the community assisting: 街道牵头查…让社区协助. */
-const LEADS = /牵头[^。？?！!]{0,30}?(社区|我们|网格)[^，,。？?！!]{0,4}?(协助|配合)|(社区|我们|网格)[^，,。？?！!]{0,4}?(协助|配合)[^。？?！!]{0,12}?牵头/;
+/**
+ * A department leading the work with the community assisting: 街道牵头查…让社区协助; 市场所来查…
+ * 让我们跟着，看到问题报给他们; 让社区协助检查…发现问题报市场监管所.
+ */
+const WE = "(社区|我们|咱们|网格员?|村干部|村里)";
+const LEADS = new RegExp(
+  `牵头[^。？?！!]{0,30}?${WE}[^，,。？?！!]{0,4}?(协助|配合)|${WE}[^，,。？?！!]{0,4}?(协助|配合)[^。？?！!]{0,12}?牵头` +
+    `|来(查|检查)[^。？?！!]{0,20}?${WE}[^，,。？?！!]{0,6}?(跟着|陪同|一起去)` +
+    `|协助[^，,。？?！!]{0,4}?(检查|查)[^。？?！!]{0,24}?(发现|看到)[^。？?！!]{0,12}?报`,
+);
 
 /** Businesses or residents checking themselves: no check by the community. */
 const SELF_CHECK = /自查|自检|自行(检查|排查)|自我检查/g;
@@ -45,7 +53,7 @@ const publicityTheme = defineRule("prefer.publicity-theme", "派给社区的只�
   INSPECT.test(norm.replace(SELF_CHECK, "")) ? null : (findCue(norm, words) ?? null),
 );
 const gradedBusiness = defineRule("prefer.business-graded", "让社区给商户打分、评级、定等级：这是主管部门的监管评定，按行政执法类", (norm: string) => GRADING.exec(norm)?.[0] ?? null);
-const departmentLeads = defineRule("prefer.department-leads", "部门牵头去查、让社区协助：社区做的是协助清单上的那件事（有这一项时）", (norm: string) => LEADS.exec(norm)?.[0] ?? null);
+const departmentLeads = defineRule("prefer.department-leads", "部门牵头或自己来查、社区跟着协助并报告：社区做的是协助清单上的那件事（有这一项时）", (norm: string) => LEADS.exec(norm)?.[0] ?? null);
 const listedCertificate = defineRule("prefer.listed-certificate", "要社区开的证明正是清单里写的那种证明：这张证明的条目排第一，本地清单优先", (id: string) => ({ span: id, detail: id }));
 
 /** A rival this close to the first item wins when only it has its task named in the question. */

@@ -29,7 +29,7 @@ export interface QuestionCues {
  * type 社区 and 网格员 on a phone.
  */
 const ASSIGNMENT =
-  /(让|叫|要|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委|村委|两委|各村|村里|村上|村干部|sq|wgy)|被(叫|派|要求|安排|拉|抽)|每(人|户|个社区)[^，,。？?！!]{0,4}?(要|得|必须)/;
+  /(让|叫|要|要求|安排|派|分给|交给|摊给|压给|布置给|下达给)[^，,。？?！!]{0,4}(社区|我们|咱们|网格|居委|村委|两委|各村|每个村|每村|村里|村上|村干部|sq|wgy)|被(叫|派|要求|安排|拉|抽)|每(人|户|个社区)[^，,。？?！!]{0,4}?(要|得|必须)/;
 
 /** True when someone hands the community a task in the text ("街道让我们…", "要求各网格…"). */
 export function assignsTask(text: string): boolean {

@@ -119,7 +119,7 @@ export function quotedReply(norm: string, cues: ScreenCues): boolean {
 
 const reply = defineRule("exclusion.quoted-reply", "引用上级消息后只回了“收到”之类：不是新派的活", (norm: string, cues: ScreenCues) => quotedReply(norm, cues));
 const pushback = defineRule("exclusion.pushback", "用清单顶回去（这属于负面清单，社区不承担）", (norm: string, cues: ScreenCues) =>
-  hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归/.test(norm),
+  hasCue(norm, cues.pushback) && /清单|负面|职责|执法权|资质|责任主体|准入|不属于|不归|不得|规定|文件|摊派/.test(norm),
 );
 const news = defineRule("exclusion.news", "减负政策的消息，不是派活", (norm: string, cues: ScreenCues, toAll: boolean) =>
   !toAll && hasCue(norm, cues.news) && /减负|准入|清单|负担|万能章|证明|摊派|形式主义/.test(norm),
