@@ -77,14 +77,17 @@ const negated = defineRule("exclusion.negated", "这一段说的是不做、不�
   hasCue(piece.replace(NOT_NEGATION, ""), cues.negation) ? piece : null,
 );
 
+const PIECE = /([，,、])/;
+const PIECE_OR_SPACE = /([，,、]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))/;
+
 /**
  * The clause without its negated parts: comma-separated pieces holding 不再/不得/取消… are
  * dropped ("社区不再承担商户燃气检查" leaves nothing; "专人专岗，不得兼任" keeps 专人专岗).
  */
 export function stripNegated(text: string, cues: ScreenCues): string {
   // Pieces keep their own separators: "a、b、c三档" must stay a list, not become "a，b，c".
-  // A space between Chinese words (voice input) separates pieces too.
-  const parts = text.split(/([，,、]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))/);
+  // A space between Chinese words (voice input) separates pieces too; most clauses have no space.
+  const parts = text.split(text.includes(" ") ? PIECE_OR_SPACE : PIECE);
   let out = "";
   for (let i = 0; i < parts.length; i += 2) {
     if (negated.holds(parts[i], cues)) continue;

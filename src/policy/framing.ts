@@ -35,10 +35,13 @@ const STALL_WORD = new RegExp(`${STALL}(?=[^，,；;。？?]{0,8}?${PUBLICITY})`
 // name the task (the check before it does), so it is dropped like framing.
 const REPORT_TAIL = /^(发现|有|凡|对|没|未|不|存在)[^，,]{0,14}?(的|问题|隐患)?[^，,]{0,4}?(报|上报|报告|报送|反馈|移交|转交|发给|拍给)(给)?[^，,]{0,10}$/;
 
+const COMMA = /[，,：:]/;
+const COMMA_OR_SPACE = /[，,：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
+
 /** The clause split into comma pieces (a space between Chinese words, as voice input leaves, is a comma too), each marked as framing or not. */
 function pieces(text: string): Array<{ text: string; framing: boolean }> {
   return text
-    .split(/[，,：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/)
+    .split(text.includes(" ") ? COMMA_OR_SPACE : COMMA)
     .filter((p) => p.trim())
     .map((p) => {
       const t = p.trim();
