@@ -29,6 +29,8 @@ const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0
 /** Reused per call: path scores and first-word ends of the run being segmented. */
 let best = new Float64Array(256);
 let next = new Int32Array(256);
+/** The dictionary word a path's first step is, or −1 for an unknown character. */
+let firstWord = new Int32Array(256);
 
 /**
  * A trie over UTF-16 code units in one open-addressing hash of (node, code unit) → child, kept
@@ -41,6 +43,8 @@ export class Segmenter {
   private edges = 0;
   private word: number[] = [-1];
   private readonly freq: number[] = [];
+  /** Each word's text, handed out instead of a fresh slice (the same string each time, its hash kept). */
+  private readonly words: string[] = [];
   /** ln(freq) − ln(total) per word: the first step of jieba's path score, computed once. */
   private gain = new Float64Array(0);
   /** −ln(total): an unknown single character, frequency 1. */
@@ -59,7 +63,10 @@ export class Segmenter {
       if (!Number.isFinite(freq)) throw new Error(`词典行的词频不是整数：${line}`);
       let node = 0;
       for (let i = 0; i < word.length; i++) node = this.child(node, word.charCodeAt(i), true);
-      if (this.word[node] < 0) this.word[node] = this.freq.push(freq) - 1;
+      if (this.word[node] < 0) {
+        this.word[node] = this.freq.push(freq) - 1;
+        this.words.push(word);
+      }
       else this.freq[this.word[node]] = freq;
     }
     const logTotal = Math.log(this.freq.reduce((s, f) => s + f, 0));
@@ -101,14 +108,21 @@ export class Segmenter {
   }
 
   /** True when text[from, to) is a dictionary word. */
-  private isWord(text: string, from: number, to: number): boolean {
+  /** The index of the word text[from, to) is, or −1. */
+  private wordAt(text: string, from: number, to: number): number {
     let node = 0;
     for (let i = from; i < to && (node = this.child(node, text.charCodeAt(i))) !== 0; i++);
-    return node !== 0 && this.word[node] >= 0;
+    return node !== 0 ? this.word[node] : -1;
+  }
+
+  /** Pushes text[from, to) onto `out` when it is a word. */
+  private pushWord(text: string, from: number, to: number, out: string[]): void {
+    const w = this.wordAt(text, from, to);
+    if (w >= 0) out.push(this.words[w]);
   }
 
   has(word: string): boolean {
-    return this.isWord(word, 0, word.length);
+    return this.wordAt(word, 0, word.length) >= 0;
   }
 
   /** jieba's `cut(text, false)`. */
@@ -143,8 +157,8 @@ export class Segmenter {
         if (hasSurrogate(word)) this.gramsByCodePoint(word, out);
         else {
           const n = word.length;
-          for (let k = 0; k + 2 <= n; k++) if (this.isWord(word, k, k + 2)) out.push(word.slice(k, k + 2));
-          if (n > 3) for (let k = 0; k + 3 <= n; k++) if (this.isWord(word, k, k + 3)) out.push(word.slice(k, k + 3));
+          for (let k = 0; k + 2 <= n; k++) this.pushWord(word, k, k + 2, out);
+          if (n > 3) for (let k = 0; k + 3 <= n; k++) this.pushWord(word, k, k + 3, out);
         }
       }
       out.push(word);
@@ -158,8 +172,8 @@ export class Segmenter {
     for (let k = 0; k < word.length; k += word.codePointAt(k)! > 0xffff ? 2 : 1) starts.push(k);
     const n = starts.length;
     const end = (k: number) => (k < n ? starts[k] : word.length);
-    if (n > 2) for (let k = 0; k < n - 1; k++) if (this.isWord(word, starts[k], end(k + 2))) out.push(word.slice(starts[k], end(k + 2)));
-    if (n > 3) for (let k = 0; k < n - 2; k++) if (this.isWord(word, starts[k], end(k + 3))) out.push(word.slice(starts[k], end(k + 3)));
+    if (n > 2) for (let k = 0; k < n - 1; k++) this.pushWord(word, starts[k], end(k + 2), out);
+    if (n > 3) for (let k = 0; k < n - 2; k++) this.pushWord(word, starts[k], end(k + 3), out);
   }
 
   /** Segments text[from, to), one run of segmentable characters, onto `out`. */
@@ -168,6 +182,7 @@ export class Segmenter {
     if (best.length <= len) {
       best = new Float64Array(2 * len + 2);
       next = new Int32Array(2 * len + 2);
+      firstWord = new Int32Array(2 * len + 2);
     }
     // best[k], next[k]: the best path's score from offset k to the end, and its first word's end.
     best[len] = 0;
@@ -176,6 +191,7 @@ export class Segmenter {
       if (k > 0 && isLowSurrogate(text.charCodeAt(from + k))) continue;
       let score = -Infinity;
       let end = -1;
+      let found = -1;
       let node = 0;
       for (let e = k; e < len; e++) {
         node = this.child(node, text.charCodeAt(from + e));
@@ -187,6 +203,7 @@ export class Segmenter {
         if (end < 0 || s >= score) {
           score = s;
           end = e + 1;
+          found = w;
         }
       }
       if (end < 0) {
@@ -195,6 +212,7 @@ export class Segmenter {
       }
       best[k] = score;
       next[k] = end;
+      firstWord[k] = found;
       after = k;
     }
     let left = -1;
@@ -205,7 +223,7 @@ export class Segmenter {
       } else {
         if (left >= 0) out.push(text.slice(from + left, from + k));
         left = -1;
-        out.push(text.slice(from + k, from + e));
+        out.push(firstWord[k] >= 0 ? this.words[firstWord[k]] : text.slice(from + k, from + e));
       }
       k = e;
     }
