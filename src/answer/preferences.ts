@@ -6,10 +6,10 @@ import { blankUndergo } from "../policy/framing.js";
 import { CONCEPT, isNegativeTask } from "../policy/concepts.js";
 import type { Scope } from "../policy/scope.js";
 import { defineRule } from "../policy/rules.js";
-import { checkedBusinessConcept, definedTasks, INSPECT } from "../policy/task-definition.js";
+import { checkedBusinessConcept, definedTasks, GRADING, INSPECT } from "../policy/task-definition.js";
 import { isCertificateItem } from "./papers.js";
 import { asksForPaper, assignsTask, type QuestionCues } from "./question-cues.js";
-import { alt, DEPARTMENT_NAMES } from "../policy/vocabulary.js";
+import { alt, COMMUNITY, COMMUNITY_WE, DEPARTMENT_NAMES } from "../policy/vocabulary.js";
 
 /*
  * Rules that reorder the retrieved items of a question by what the question says is done, not by
@@ -24,7 +24,7 @@ const SEEN = /看到|看见|看着|瞅着|注意到|发现|碰到|遇到|见到|
  * A department leading the work with the community assisting: 街道牵头查…让社区协助; 市场所来查…
  * 让我们跟着，看到问题报给他们; 让社区协助检查…发现问题报市场监管所.
  */
-const WE = "(社区|我们|咱们|网格员?|村干部|村里)";
+const WE = `(${alt(COMMUNITY, COMMUNITY_WE)})`;
 const LEADS = new RegExp(
   `牵头[^。？?！!]{0,30}?${WE}[^，,。？?！!]{0,4}?(协助|配合)|${WE}[^，,。？?！!]{0,4}?(协助|配合)[^。？?！!]{0,12}?牵头` +
     `|来(查|检查)[^。？?！!]{0,20}?${WE}[^，,。？?！!]{0,6}?(跟着|陪同|一起去)` +
@@ -34,8 +34,6 @@ const LEADS = new RegExp(
 /** Businesses or residents checking themselves: no check by the community. */
 const SELF_CHECK = /自查|自检|自行(检查|排查)|自我检查/g;
 
-/** Grading a business: the regulator's rating, not a look anyone may take. */
-const GRADING = /打[^，,；;]{0,3}分|评分|评级|定级|(评|定|分|打)[^，,；;]{0,2}?等级|分级/;
 
 /** Passing something on to a department: the community reports, it does not check. */
 const REPORTING = new RegExp(`报给|报告|上报|举报|反映给|报到|告诉[^，,。？?]{0,2}?(${alt(DEPARTMENT_NAMES)})`);

@@ -39,7 +39,12 @@ function roadsideTrees(text: string, cues: ScreenCues): boolean {
 
 // Looking at something with one's own eyes (not counting or registering): the core of an inspection.
 // Going somewhere to look (去小区看电梯) is one too, and so is grading what was seen (挨家打一遍分).
-export const INSPECT = /查|监管|评定|去[^，,；;]{0,6}?看|打[^，,；;]{0,3}分|评分|评出|评级|定级|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底/;
+const SCORING = "打[^，,；;]{0,3}分|评分|评出|评级|定级";
+export const INSPECT = new RegExp(
+  `查|监管|评定|去[^，,；;]{0,6}?看|${SCORING}|看看|看一眼|看下|看一下|看一遍|看一圈|看有没有|看是否|过一遍|转一圈|转一转|走一圈|巡|检测|抽检|核实|核对|摸排|摸底`,
+);
+/** Grading what was looked at (打分, 评级, 定等级): the regulator's rating of a business. */
+export const GRADING = new RegExp(`${SCORING}|(评|定|分|打)[^，,；;]{0,2}?等级|分级`);
 
 
 type Definition = { rule: Rule<[string, ScreenCues]>; concept: RuleConcept };
