@@ -6,6 +6,8 @@ import { normalizeText } from "./normalize.js";
  * apart by the phrase comparison.
  */
 const pairKey = (s: string, i: number) => ((s.charCodeAt(i) << 15) ^ s.charCodeAt(i + 1)) & 0x3fffffff;
+/** A pair key folded to 16 bits, for the filter. */
+const pairHash = (key: number) => (key ^ (key >>> 16)) & 0xffff;
 
 /**
  * Finds which of many phrases occur in a text. Phrases are bucketed by their first two
@@ -13,14 +15,15 @@ const pairKey = (s: string, i: number) => ((s.charCodeAt(i) << 15) ^ s.charCodeA
  */
 export class PhraseMatcher<T> {
   private readonly buckets = new Map<number, Array<{ phrase: string; value: T }>>();
-  /** Code units that start some phrase: most positions of a text are passed over on one read. */
-  private readonly starts = new Uint8Array(0x10000);
+  /** One bit per hashed pair key that starts some phrase: most positions are passed over on one read. */
+  private readonly pairs = new Uint32Array(2048);
 
   add(phrase: string, value: T): void {
     const p = normalizeText(phrase).replace(/\s+/g, "");
     if (p.length < 2) return;
-    this.starts[p.charCodeAt(0)] = 1;
     const key = pairKey(p, 0);
+    const h = pairHash(key);
+    this.pairs[h >>> 5] |= 1 << (h & 31);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = []));
     bucket.push({ phrase: p, value });
@@ -30,8 +33,10 @@ export class PhraseMatcher<T> {
   match(norm: string): Array<{ phrase: string; value: T; at: number }> {
     const out: Array<{ phrase: string; value: T; at: number }> = [];
     for (let i = 0; i + 1 < norm.length; i++) {
-      if (this.starts[norm.charCodeAt(i)] === 0) continue;
-      const bucket = this.buckets.get(pairKey(norm, i));
+      const key = pairKey(norm, i);
+      const h = pairHash(key);
+      if ((this.pairs[h >>> 5] & (1 << (h & 31))) === 0) continue;
+      const bucket = this.buckets.get(key);
       if (!bucket) continue;
       for (const { phrase, value } of bucket) if (norm.startsWith(phrase, i)) out.push({ phrase, value, at: i });
     }
@@ -41,8 +46,10 @@ export class PhraseMatcher<T> {
   /** True when any phrase occurs in the already-normalised text (stops at the first). */
   test(norm: string): boolean {
     for (let i = 0; i + 1 < norm.length; i++) {
-      if (this.starts[norm.charCodeAt(i)] === 0) continue;
-      const bucket = this.buckets.get(pairKey(norm, i));
+      const key = pairKey(norm, i);
+      const h = pairHash(key);
+      if ((this.pairs[h >>> 5] & (1 << (h & 31))) === 0) continue;
+      const bucket = this.buckets.get(key);
       if (!bucket) continue;
       for (const { phrase } of bucket) if (norm.startsWith(phrase, i)) return true;
     }
