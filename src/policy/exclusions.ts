@@ -4,7 +4,7 @@ import { byCommunity, othersDo } from "./department-acts.js";
 import { directiveLevel } from "./directive.js";
 import { alreadyReported, askDepartment, DEPARTMENT, foundAndReported, inspectsBefore, OPENING, refersOnly, reportCue } from "./reports.js";
 import { defineRule } from "./rules.js";
-import { alt, COMMUNITY, ORDER_WORDS } from "./vocabulary.js";
+import { alt, COMMUNITY, ORDER_WORDS, VOICE_PAUSE } from "./vocabulary.js";
 
 /** Why a message or a clause is not a push. */
 export type Exclusion =
@@ -78,7 +78,7 @@ const negated = defineRule("exclusion.negated", "这一段说的是不做、不�
 );
 
 const PIECE = /([，,、])/;
-const PIECE_OR_SPACE = /([，,、]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))/;
+const PIECE_OR_SPACE = new RegExp(`([，,、]|${VOICE_PAUSE})`);
 
 /**
  * The clause without its negated parts: comma-separated pieces holding 不再/不得/取消… are

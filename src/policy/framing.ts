@@ -1,4 +1,4 @@
-import { alt, INSPECTION_TEAMS, ORDER_WORDS } from "./vocabulary.js";
+import { alt, INSPECTION_TEAMS, ORDER_WORDS, VOICE_PAUSE } from "./vocabulary.js";
 /**
  * The framing of a notice ("为迎接…检查", "冬季大气污染防治期间", "根据区住建局部署") says why or
  * when, not what the community is asked to do. It names campaigns (大气污染防治, 垃圾分类) and
@@ -36,7 +36,7 @@ const STALL_WORD = new RegExp(`${STALL}(?=[^，,；;。？?]{0,8}?${PUBLICITY})`
 const REPORT_TAIL = /^(发现|有|凡|对|没|未|不|存在)[^，,]{0,14}?(的|问题|隐患)?[^，,]{0,4}?(报|上报|报告|报送|反馈|移交|转交|发给|拍给)(给)?[^，,]{0,10}$/;
 
 const COMMA = /[，,：:]/;
-const COMMA_OR_SPACE = /[，,：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
+const COMMA_OR_SPACE = new RegExp(`[，,：:]|${VOICE_PAUSE}`);
 
 /** The clause split into comma pieces (a space between Chinese words, as voice input leaves, is a comma too), each marked as framing or not. */
 function pieces(text: string): Array<{ text: string; framing: boolean }> {

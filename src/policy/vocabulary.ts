@@ -71,6 +71,9 @@ export const DEPARTMENT_NAMES = [
 export const ENFORCING_UNIT = /(综合|行政|城管)?(执法|稽查|监察)(大队|中队|支队|分队|队|局|所|站|科|部门|人员|机构)/g;
 
 /** Teams that come to check the community's own work: an occasion, not a department doing a task. */
+/** A space between two Chinese words, as voice input leaves where a comma belongs. */
+export const VOICE_PAUSE = "(?<=[\\u4e00-\\u9fff])\\s+(?=[\\u4e00-\\u9fff])";
+
 /** A share handed to each community: 各10份, 每个社区200份, 每个社区5000元. */
 export const SHARE = /(每个|各)(社区|村|网格)?[^，,；;。]{0,12}?\d+\s*(份|单|张|万元|元)|各\d+\s*(份|单|张)/;
 

@@ -121,9 +121,6 @@ export class Segmenter {
     if (w >= 0) out.push(this.words[w]);
   }
 
-  has(word: string): boolean {
-    return this.wordAt(word, 0, word.length) >= 0;
-  }
 
   /** jieba's `cut(text, false)`. */
   cut(text: string): string[] {

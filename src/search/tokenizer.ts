@@ -36,11 +36,11 @@ export interface Tokenizer {
 export function createTokenizer(dictionary: Buffer, userWords: string[] = [], stopWords: string[] = []): Tokenizer {
   // A high frequency makes jieba keep domain terms (特种设备, 占道经营) whole.
   const lines = userWords.map((w) => `${normalizeText(w).replace(/\s+/g, "")} 50000`).join("\n");
-  const jieba = new Segmenter([dictionary.toString("utf8"), lines]);
+  const segmenter = new Segmenter([dictionary.toString("utf8"), lines]);
   const stop = new Set(stopWords.map(normalizeText));
   const stopPairs = new Set([...stop].filter((w) => w.length === 2 && isCjk(w.charCodeAt(0)) && isCjk(w.charCodeAt(1))).map(bigramTerm));
   const cut = (norm: string, out: Term[] = []) => {
-    for (const w of jieba.cutForSearch(norm)) if (isWordToken(w) && !stop.has(w)) out.push(w);
+    for (const w of segmenter.cutForSearch(norm)) if (isWordToken(w) && !stop.has(w)) out.push(w);
     return out;
   };
   const tokensOfNormalized = (norm: string) => {
